@@ -1,0 +1,100 @@
+namespace Rho.Fast.Generators.Model;
+
+/// <summary>How a generated type is laid out on the wire.</summary>
+internal enum Representation
+{
+    /// <summary>A plain record: a JSON object of its fields.</summary>
+    Record,
+
+    /// <summary><c>{"Case": payload}</c>.</summary>
+    External,
+
+    /// <summary><c>{"tag": "Case", ...fields}</c>.</summary>
+    Internal,
+
+    /// <summary><c>{"tag": "Case", "content": payload}</c>.</summary>
+    Adjacent,
+}
+
+/// <summary>A case's payload shape (the attribute's <c>Auto</c> is resolved by the parser).</summary>
+internal enum Shape
+{
+    Unit,
+    Newtype,
+    Struct,
+}
+
+/// <summary>Everything the emitter needs to write one union or record, with value equality.</summary>
+/// <param name="Namespace">The namespace, or null for the global namespace.</param>
+/// <param name="ContainingTypes">Declarations of enclosing types, outermost first, such as <c>partial class Outer</c>.</param>
+/// <param name="Name">The type's simple name.</param>
+/// <param name="FullName">The fully qualified name with <c>global::</c>.</param>
+/// <param name="HintName">The generated file's name.</param>
+/// <param name="Representation">The wire layout.</param>
+/// <param name="Tag">The tag key of an internally or adjacently tagged union.</param>
+/// <param name="Content">The content key of an adjacently tagged union.</param>
+/// <param name="Cases">The union's cases; empty for a record.</param>
+/// <param name="Fields">The record's fields; empty for a union.</param>
+internal sealed record WireTypeModel(
+    string? Namespace,
+    EquatableArray<string> ContainingTypes,
+    string Name,
+    string FullName,
+    string HintName,
+    Representation Representation,
+    string? Tag,
+    string? Content,
+    EquatableArray<CaseModel> Cases,
+    EquatableArray<MemberModel> Fields);
+
+/// <summary>One case of a union.</summary>
+/// <param name="Name">The case record's simple name.</param>
+/// <param name="FullName">Its fully qualified name.</param>
+/// <param name="WireName">The case name on the wire.</param>
+/// <param name="Shape">Unit, newtype or struct.</param>
+/// <param name="Members">Its positional members in declaration order.</param>
+internal sealed record CaseModel(string Name, string FullName, string WireName, Shape Shape, EquatableArray<MemberModel> Members);
+
+/// <summary>One positional member of a case or record.</summary>
+/// <param name="Name">The C# property name.</param>
+/// <param name="WireName">The key on the wire.</param>
+/// <param name="Type">The member's type.</param>
+internal sealed record MemberModel(string Name, string WireName, TypeModel Type);
+
+/// <summary>The kinds of value a member can hold.</summary>
+internal enum ValueKind
+{
+    String,
+    Boolean,
+    SByte,
+    Byte,
+    Int16,
+    UInt16,
+    Int32,
+    UInt32,
+    Int64,
+    UInt64,
+    Double,
+    Raw,
+    Wire,
+    List,
+}
+
+/// <summary>How a list member is declared, which decides how it is built and walked.</summary>
+internal enum ListKind
+{
+    None,
+    Array,
+    List,
+    ReadOnlyList,
+    Enumerable,
+}
+
+/// <summary>A member's type as far as reading and writing need it.</summary>
+/// <param name="Kind">The value kind.</param>
+/// <param name="FullName">The type's fully qualified name without nullable annotation.</param>
+/// <param name="IsOptional">Null is allowed: a nullable reference or <see cref="System.Nullable{T}"/>; a missing field reads as null.</param>
+/// <param name="IsValueType">A struct (matters for how null is tested and unwrapped).</param>
+/// <param name="ListKind">For lists, how the list is declared.</param>
+/// <param name="Element">For lists, the element type.</param>
+internal sealed record TypeModel(ValueKind Kind, string FullName, bool IsOptional, bool IsValueType, ListKind ListKind, TypeModel? Element);

@@ -1,0 +1,413 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Rho.Fast.Generators.Model;
+
+namespace Rho.Fast.Generators.Parsing;
+
+/// <summary>
+/// Turns an attributed type symbol into a <see cref="WireTypeModel"/> and diagnostics. Runs inside
+/// the pipeline's transform; nothing it returns refers to a symbol or syntax node.
+/// </summary>
+internal sealed class Parser
+{
+    public const string SerializationNamespace = "Rho.Fast.Serialization";
+    public const string TaggedUnionAttribute = SerializationNamespace + ".TaggedUnionAttribute";
+    public const string WireRecordAttribute = SerializationNamespace + ".WireRecordAttribute";
+    private const string WireCaseAttribute = SerializationNamespace + ".WireCaseAttribute";
+    private const string WireNameAttribute = SerializationNamespace + ".WireNameAttribute";
+    private const string RawJsonType = SerializationNamespace + ".RawJson";
+    private const string WireSerializableInterface = SerializationNamespace + ".IWireSerializable`1";
+
+    private static readonly SymbolDisplayFormat s_fullName = SymbolDisplayFormat.FullyQualifiedFormat
+        .WithMiscellaneousOptions(
+            SymbolDisplayMiscellaneousOptions.UseSpecialTypes
+            | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers
+            | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+
+    public static ParseResult ParseUnion(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        new Parser().Parse(context, isUnion: true, cancellationToken);
+
+    public static ParseResult ParseRecord(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        new Parser().Parse(context, isUnion: false, cancellationToken);
+
+    private ParseResult Parse(GeneratorAttributeSyntaxContext context, bool isUnion, CancellationToken cancellationToken)
+    {
+        var type = (INamedTypeSymbol)context.TargetSymbol;
+        var declaration = (TypeDeclarationSyntax)context.TargetNode;
+        Location location = declaration.Identifier.GetLocation();
+        AttributeData attribute = context.Attributes[0];
+
+        WireTypeModel? model = Check(type, location, isUnion) ? Build(type, attribute, location, isUnion, cancellationToken) : null;
+        return new ParseResult(_diagnostics.Count == 0 ? model : null, _diagnostics.ToEquatableArray());
+    }
+
+    private bool Check(INamedTypeSymbol type, Location location, bool isUnion)
+    {
+        bool ok = true;
+        if (type.TypeParameters.Length > 0)
+        {
+            Report(Diagnostics.Generic, location, type.Name);
+            ok = false;
+        }
+
+        if (isUnion && (!type.IsRecord || !type.IsAbstract || type.TypeKind != TypeKind.Class))
+        {
+            Report(Diagnostics.UnionNotAbstractRecord, location, type.Name);
+            ok = false;
+        }
+
+        if (!isUnion && (!type.IsRecord || FindPrimaryConstructor(type) is null))
+        {
+            Report(Diagnostics.NotRecord, location, type.Name);
+            ok = false;
+        }
+
+        for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
+        {
+            if (!IsPartial(t))
+            {
+                Report(Diagnostics.NotPartial, SymbolEqualityComparer.Default.Equals(t, type) ? location : t.Locations.FirstOrDefault(), t.Name);
+                ok = false;
+            }
+        }
+
+        return ok;
+    }
+
+    private WireTypeModel? Build(INamedTypeSymbol type, AttributeData attribute, Location location, bool isUnion, CancellationToken cancellationToken)
+    {
+        string? tag = NamedString(attribute, "Tag");
+        string? content = NamedString(attribute, "Content");
+        int renameAll = NamedInt(attribute, "RenameAll", NameRules.None);
+        int renameFields = NamedInt(attribute, "RenameAllFields", NameRules.SnakeCase);
+
+        Representation representation = !isUnion ? Representation.Record
+            : tag is null ? Representation.External
+            : content is null ? Representation.Internal
+            : Representation.Adjacent;
+        if (isUnion && tag is null && content is not null)
+        {
+            Report(Diagnostics.ContentWithoutTag, location, type.Name);
+        }
+
+        if (representation == Representation.Adjacent && tag == content)
+        {
+            Report(Diagnostics.TagCollides, location, type.Name, tag!, "(content key)");
+        }
+
+        ImmutableArray<CaseModel> cases = ImmutableArray<CaseModel>.Empty;
+        ImmutableArray<MemberModel> fields = ImmutableArray<MemberModel>.Empty;
+        if (isUnion)
+        {
+            cases = BuildCases(type, location, representation, tag, renameAll, renameFields, cancellationToken);
+        }
+        else
+        {
+            fields = BuildMembers(type, FindPrimaryConstructor(type)!, renameFields);
+        }
+
+        var containing = new List<string>();
+        for (INamedTypeSymbol? t = type.ContainingType; t is not null; t = t.ContainingType)
+        {
+            containing.Insert(0, "partial " + Keyword(t) + " " + t.Name);
+        }
+
+        string fullName = type.ToDisplayString(s_fullName);
+        string hintName = fullName.Replace("global::", "").Replace('<', '_').Replace('>', '_') + ".g.cs";
+        return new WireTypeModel(
+            type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+            containing.ToEquatableArray(),
+            type.Name,
+            fullName,
+            hintName,
+            representation,
+            tag,
+            content,
+            new EquatableArray<CaseModel>(cases),
+            new EquatableArray<MemberModel>(fields));
+    }
+
+    private ImmutableArray<CaseModel> BuildCases(
+        INamedTypeSymbol union, Location location, Representation representation, string? tag, int renameAll, int renameFields, CancellationToken cancellationToken)
+    {
+        var cases = ImmutableArray.CreateBuilder<CaseModel>();
+        var byWireName = new Dictionary<string, string>();
+        foreach (INamedTypeSymbol nested in union.GetTypeMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!nested.IsRecord || !SymbolEqualityComparer.Default.Equals(nested.BaseType, union))
+            {
+                continue;
+            }
+
+            Location caseLocation = nested.Locations.FirstOrDefault() ?? location;
+            if (!nested.IsSealed)
+            {
+                Report(Diagnostics.CaseNotSealed, caseLocation, union.Name, nested.Name);
+                continue;
+            }
+
+            AttributeData? caseAttribute = FindAttribute(nested, WireCaseAttribute);
+            string wireName = (caseAttribute is null ? null : NamedString(caseAttribute, "Name")) ?? NameRules.Apply(renameAll, nested.Name);
+            int declaredShape = caseAttribute is null ? 0 : NamedInt(caseAttribute, "Shape", 0);
+
+            IMethodSymbol? constructor = FindPrimaryConstructor(nested);
+            ImmutableArray<MemberModel> members = constructor is null
+                ? ImmutableArray<MemberModel>.Empty
+                : BuildMembers(nested, constructor, renameFields);
+
+            Shape shape = declaredShape switch
+            {
+                1 => Shape.Unit,
+                2 => Shape.Newtype,
+                3 => Shape.Struct,
+                _ => members.Length switch { 0 => Shape.Unit, 1 => Shape.Newtype, _ => Shape.Struct },
+            };
+            if ((shape == Shape.Unit && members.Length != 0) || (shape == Shape.Newtype && members.Length != 1))
+            {
+                Report(Diagnostics.ShapeMismatch, caseLocation, union.Name, nested.Name, shape.ToString().ToLowerInvariant(), members.Length.ToString());
+            }
+
+            if (byWireName.TryGetValue(wireName, out string? other))
+            {
+                Report(Diagnostics.DuplicateCaseName, caseLocation, union.Name, other, nested.Name, wireName);
+            }
+            else
+            {
+                byWireName.Add(wireName, nested.Name);
+            }
+
+            if (representation == Representation.Internal && tag is not null)
+            {
+                if (shape == Shape.Struct)
+                {
+                    foreach (MemberModel member in members)
+                    {
+                        if (member.WireName == tag)
+                        {
+                            Report(Diagnostics.TagCollides, caseLocation, union.Name, tag, nested.Name);
+                        }
+                    }
+                }
+                else if (shape == Shape.Newtype && members.Length == 1 && !IsWireRecord(constructor!.Parameters[0].Type))
+                {
+                    Report(Diagnostics.InternalNewtypeNotRecord, caseLocation, union.Name, nested.Name, constructor.Parameters[0].Type.ToDisplayString());
+                }
+            }
+
+            cases.Add(new CaseModel(nested.Name, nested.ToDisplayString(s_fullName), wireName, shape, new EquatableArray<MemberModel>(members)));
+        }
+
+        if (cases.Count == 0 && !_diagnostics.Any(d => d.Id == Diagnostics.CaseNotSealed.Id))
+        {
+            Report(Diagnostics.NoCases, location, union.Name);
+        }
+
+        return cases.ToImmutable();
+    }
+
+    private ImmutableArray<MemberModel> BuildMembers(INamedTypeSymbol owner, IMethodSymbol constructor, int renameFields)
+    {
+        var members = ImmutableArray.CreateBuilder<MemberModel>();
+        var byWireName = new Dictionary<string, string>();
+        foreach (IParameterSymbol parameter in constructor.Parameters)
+        {
+            IPropertySymbol? property = owner.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault();
+            Location memberLocation = parameter.Locations.FirstOrDefault() ?? Location.None;
+            AttributeData? nameAttribute = FindAttribute(parameter, WireNameAttribute) ?? (property is null ? null : FindAttribute(property, WireNameAttribute));
+            string wireName = nameAttribute?.ConstructorArguments.FirstOrDefault().Value as string ?? NameRules.Apply(renameFields, parameter.Name);
+
+            TypeModel? type = MapType(parameter.Type);
+            if (type is null)
+            {
+                Report(Diagnostics.UnsupportedMemberType, memberLocation, owner.Name, parameter.Name, parameter.Type.ToDisplayString());
+                continue;
+            }
+
+            if (byWireName.TryGetValue(wireName, out string? other))
+            {
+                Report(Diagnostics.DuplicateFieldName, memberLocation, owner.Name, other, parameter.Name, wireName);
+            }
+            else
+            {
+                byWireName.Add(wireName, parameter.Name);
+            }
+
+            members.Add(new MemberModel(Identifier(property?.Name ?? parameter.Name), wireName, type));
+        }
+
+        return members.ToImmutable();
+    }
+
+    private static string Identifier(string name) =>
+        SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None && SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.None ? name : "@" + name;
+
+    private static TypeModel? MapType(ITypeSymbol type)
+    {
+        bool optional = false;
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            optional = true;
+            type = nullable.TypeArguments[0];
+        }
+        else if (type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated)
+        {
+            optional = true;
+        }
+
+        string fullName = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(s_fullName);
+        ValueKind? primitive = type.SpecialType switch
+        {
+            SpecialType.System_String => ValueKind.String,
+            SpecialType.System_Boolean => ValueKind.Boolean,
+            SpecialType.System_SByte => ValueKind.SByte,
+            SpecialType.System_Byte => ValueKind.Byte,
+            SpecialType.System_Int16 => ValueKind.Int16,
+            SpecialType.System_UInt16 => ValueKind.UInt16,
+            SpecialType.System_Int32 => ValueKind.Int32,
+            SpecialType.System_UInt32 => ValueKind.UInt32,
+            SpecialType.System_Int64 => ValueKind.Int64,
+            SpecialType.System_UInt64 => ValueKind.UInt64,
+            SpecialType.System_Double => ValueKind.Double,
+            _ => null,
+        };
+        if (primitive is ValueKind kind)
+        {
+            return new TypeModel(kind, fullName, optional, type.IsValueType, ListKind.None, null);
+        }
+
+        if (type.ToDisplayString() == RawJsonType)
+        {
+            return new TypeModel(ValueKind.Raw, fullName, optional, IsValueType: true, ListKind.None, null);
+        }
+
+        if (type is IArrayTypeSymbol { Rank: 1 } array)
+        {
+            TypeModel? element = MapType(array.ElementType);
+            return element is null ? null : new TypeModel(ValueKind.List, fullName, optional, false, ListKind.Array, element);
+        }
+
+        if (type is INamedTypeSymbol named)
+        {
+            if (named.IsGenericType && named.TypeArguments.Length == 1)
+            {
+                ListKind listKind = named.OriginalDefinition.ToDisplayString() switch
+                {
+                    "System.Collections.Generic.List<T>" => ListKind.List,
+                    "System.Collections.Generic.IReadOnlyList<T>" or "System.Collections.Generic.IList<T>" => ListKind.ReadOnlyList,
+                    "System.Collections.Generic.IEnumerable<T>" or "System.Collections.Generic.IReadOnlyCollection<T>" or "System.Collections.Generic.ICollection<T>" => ListKind.Enumerable,
+                    _ => ListKind.None,
+                };
+                if (listKind != ListKind.None)
+                {
+                    TypeModel? element = MapType(named.TypeArguments[0]);
+                    return element is null ? null : new TypeModel(ValueKind.List, fullName, optional, false, listKind, element);
+                }
+            }
+
+            if (IsWireType(named))
+            {
+                return new TypeModel(ValueKind.Wire, fullName, optional, named.IsValueType, ListKind.None, null);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsWireType(INamedTypeSymbol type) =>
+        FindAttribute(type, TaggedUnionAttribute) is not null
+        || FindAttribute(type, WireRecordAttribute) is not null
+        || type.AllInterfaces.Any(i => i.OriginalDefinition.MetadataName == "IWireSerializable`1"
+            && i.OriginalDefinition.ContainingNamespace.ToDisplayString() == SerializationNamespace
+            && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], type));
+
+    private static bool IsWireRecord(ITypeSymbol type) =>
+        type is INamedTypeSymbol named && FindAttribute(named, WireRecordAttribute) is not null;
+
+    private static IMethodSymbol? FindPrimaryConstructor(INamedTypeSymbol type)
+    {
+        foreach (IMethodSymbol constructor in type.InstanceConstructors)
+        {
+            foreach (SyntaxReference reference in constructor.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is RecordDeclarationSyntax)
+                {
+                    return constructor;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsPartial(INamedTypeSymbol type)
+    {
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Keyword(INamedTypeSymbol type) => type switch
+    {
+        { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+        { IsRecord: true } => "record",
+        { TypeKind: TypeKind.Struct } => "struct",
+        { TypeKind: TypeKind.Interface } => "interface",
+        _ => "class",
+    };
+
+    private static AttributeData? FindAttribute(ISymbol symbol, string fullName)
+    {
+        foreach (AttributeData attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() == fullName)
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? NamedString(AttributeData attribute, string name)
+    {
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name)
+            {
+                return argument.Value.Value as string;
+            }
+        }
+
+        return null;
+    }
+
+    private static int NamedInt(AttributeData attribute, string name, int fallback)
+    {
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Value is int value)
+            {
+                return value;
+            }
+        }
+
+        return fallback;
+    }
+
+    private void Report(DiagnosticDescriptor descriptor, Location? location, params string[] arguments) =>
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+}

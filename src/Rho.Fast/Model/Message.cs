@@ -1,0 +1,82 @@
+using System.Collections.Generic;
+using Rho.Fast.Serialization;
+
+namespace Rho.Fast;
+
+/// <summary>
+/// A conversation message, externally tagged: <c>{"System":"..."}</c>, <c>{"User":[...]}</c>,
+/// <c>{"Assistant":[...]}</c> or <c>{"ToolResult":{...}}</c>. Equality compares content, block by block.
+/// </summary>
+[TaggedUnion]
+public abstract partial record Message
+{
+    private Message()
+    {
+    }
+
+    /// <summary>Creates a user message holding one text block.</summary>
+    /// <param name="text">The text.</param>
+    public static Message UserText(string text) => new User([new ContentBlock.Text(text)]);
+
+    /// <summary>Creates an assistant message holding one text block.</summary>
+    /// <param name="text">The text.</param>
+    public static Message AssistantText(string text) => new Assistant([new ContentBlock.Text(text)]);
+
+    /// <summary>Creates a system prompt message.</summary>
+    /// <param name="text">The prompt.</param>
+    public static Message SystemText(string text) => new System(text);
+
+    /// <summary>Creates a tool result message.</summary>
+    /// <param name="id">The id of the tool call answered.</param>
+    /// <param name="ok">Whether the tool succeeded.</param>
+    /// <param name="content">The tool's output.</param>
+    public static Message ToolResultFor(string id, bool ok, string content) => new ToolResult(new Rho.Fast.ToolResult(id, ok, content));
+
+    /// <summary>The system prompt.</summary>
+    /// <param name="Text">The prompt text.</param>
+    public sealed partial record System(string Text) : Message;
+
+    /// <summary>What the user said.</summary>
+    /// <param name="Content">The content blocks.</param>
+    public sealed partial record User(IReadOnlyList<ContentBlock> Content) : Message
+    {
+        /// <inheritdoc/>
+        public bool Equals(User? other) => ReferenceEquals(this, other) || (other is not null && ContentBlock.SequenceEqual(Content, other.Content));
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => ContentBlock.SequenceHashCode(Content);
+    }
+
+    /// <summary>What the assistant said, possibly with tool calls.</summary>
+    /// <param name="Content">The content blocks.</param>
+    public sealed partial record Assistant(IReadOnlyList<ContentBlock> Content) : Message
+    {
+        /// <inheritdoc/>
+        public bool Equals(Assistant? other) => ReferenceEquals(this, other) || (other is not null && ContentBlock.SequenceEqual(Content, other.Content));
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => ContentBlock.SequenceHashCode(Content);
+
+        /// <summary>The number of <see cref="ContentBlock.ToolCall"/> blocks.</summary>
+        public int ToolCallCount
+        {
+            get
+            {
+                int count = 0;
+                for (int i = 0; i < Content.Count; i++)
+                {
+                    if (Content[i] is ContentBlock.ToolCall)
+                    {
+                        count++;
+                    }
+                }
+
+                return count;
+            }
+        }
+    }
+
+    /// <summary>The result of a tool call.</summary>
+    /// <param name="Result">The result.</param>
+    public sealed partial record ToolResult(Rho.Fast.ToolResult Result) : Message;
+}

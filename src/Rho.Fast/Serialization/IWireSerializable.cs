@@ -1,0 +1,29 @@
+using System;
+using System.Text.Json;
+
+namespace Rho.Fast.Serialization;
+
+/// <summary>
+/// A type with a generated, reflection-free serde-compatible reader and writer. Implemented by the
+/// source generator for every <see cref="TaggedUnionAttribute"/> union and
+/// <see cref="WireRecordAttribute"/> record; use <see cref="Wire"/> for the common entry points.
+/// </summary>
+/// <typeparam name="TSelf">The implementing type.</typeparam>
+public interface IWireSerializable<TSelf> where TSelf : IWireSerializable<TSelf>
+{
+    /// <summary>
+    /// Reads one value. The reader must be positioned on the value's first token and is left on its
+    /// last token, as a <see cref="System.Text.Json.Serialization.JsonConverter{T}"/> expects.
+    /// </summary>
+    /// <param name="reader">The JSON reader.</param>
+    /// <param name="source">
+    /// The bytes <paramref name="reader"/> was created over, when it reads one contiguous span, so raw
+    /// JSON members can be kept without a copy through a document; empty when unknown.
+    /// </param>
+    /// <exception cref="WireFormatException">The JSON does not match the type.</exception>
+    static abstract TSelf ReadWire(ref Utf8JsonReader reader, ReadOnlySpan<byte> source);
+
+    /// <summary>Writes this value exactly as serde_json writes it.</summary>
+    /// <param name="writer">The JSON writer.</param>
+    void WriteWire(Utf8JsonWriter writer);
+}

@@ -1,0 +1,126 @@
+using System;
+using System.Globalization;
+
+namespace Rho.Fast.Serialization;
+
+/// <summary>
+/// Formats a finite <see cref="double"/> the way serde_json does (through the ryu crate): the
+/// shortest digits that round-trip, as <c>1.0</c>, <c>0.000025</c>, <c>1e16</c>, <c>1.5e-7</c>.
+/// </summary>
+internal static class SerdeNumbers
+{
+    /// <summary>Enough for a sign, 17 digits, a point, 5 leading zeros, and an exponent.</summary>
+    public const int MaxDoubleLength = 32;
+
+    /// <summary>Writes <paramref name="value"/> (finite) into <paramref name="destination"/>; returns the bytes written.</summary>
+    public static int FormatDouble(double value, Span<byte> destination)
+    {
+        // .NET gives the same shortest round-trip digits as ryu; only the layout differs.
+        Span<byte> text = stackalloc byte[MaxDoubleLength];
+        value.TryFormat(text, out int textLength, "R", CultureInfo.InvariantCulture);
+        text = text.Slice(0, textLength);
+
+        int pos = 0;
+        if (text[0] == (byte)'-')
+        {
+            destination[pos++] = (byte)'-';
+            text = text.Slice(1);
+        }
+
+        // Split "d.dddE+xx" into its digits and the place of the decimal point.
+        Span<byte> digits = stackalloc byte[MaxDoubleLength];
+        int length = 0;
+        int pointAt = -1;
+        int exponent = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            byte c = text[i];
+            if (c == (byte)'.')
+            {
+                pointAt = length;
+            }
+            else if (c == (byte)'E')
+            {
+                exponent = int.Parse(text.Slice(i + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+                break;
+            }
+            else
+            {
+                digits[length++] = c;
+            }
+        }
+
+        if (pointAt < 0)
+        {
+            pointAt = length;
+        }
+
+        // Normalize to digits d1..dn with no leading or trailing zeros and value = 0.d1..dn * 10^kk.
+        int lead = 0;
+        while (lead < length && digits[lead] == (byte)'0')
+        {
+            lead++;
+        }
+
+        if (lead == length)
+        {
+            "0.0"u8.CopyTo(destination.Slice(pos));
+            return pos + 3;
+        }
+
+        int kk = pointAt - lead + exponent;
+        Span<byte> d = digits.Slice(lead, length - lead);
+        int n = d.Length;
+        while (d[n - 1] == (byte)'0')
+        {
+            n--;
+        }
+
+        d = d.Slice(0, n);
+        int k = kk - n;
+
+        // The layout rules of ryu's format64, which serde_json uses.
+        if (k >= 0 && kk <= 16)
+        {
+            d.CopyTo(destination.Slice(pos));
+            pos += n;
+            destination.Slice(pos, k).Fill((byte)'0');
+            pos += k;
+            destination[pos++] = (byte)'.';
+            destination[pos++] = (byte)'0';
+        }
+        else if (kk > 0 && kk <= 16)
+        {
+            d.Slice(0, kk).CopyTo(destination.Slice(pos));
+            pos += kk;
+            destination[pos++] = (byte)'.';
+            d.Slice(kk).CopyTo(destination.Slice(pos));
+            pos += n - kk;
+        }
+        else if (kk > -5 && kk <= 0)
+        {
+            destination[pos++] = (byte)'0';
+            destination[pos++] = (byte)'.';
+            destination.Slice(pos, -kk).Fill((byte)'0');
+            pos += -kk;
+            d.CopyTo(destination.Slice(pos));
+            pos += n;
+        }
+        else
+        {
+            destination[pos++] = d[0];
+            if (n > 1)
+            {
+                destination[pos++] = (byte)'.';
+                d.Slice(1).CopyTo(destination.Slice(pos));
+                pos += n - 1;
+            }
+
+            destination[pos++] = (byte)'e';
+            (kk - 1).TryFormat(destination.Slice(pos), out int expLength, default, CultureInfo.InvariantCulture);
+            pos += expLength;
+        }
+
+        return pos;
+    }
+}
