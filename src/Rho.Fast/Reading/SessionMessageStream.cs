@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using System.IO.Pipelines;
+using System.Threading;
+
+namespace Rho.Fast;
+
+/// <summary>
+/// The repaired messages of a session file as an asynchronous stream. Enumerate it once; when the
+/// enumeration has finished, <see cref="Summary"/> tells where the valid prefix ends and what was dropped.
+/// </summary>
+public sealed class SessionMessageStream : IAsyncEnumerable<Message>
+{
+    private readonly PipeReader _input;
+    private readonly SessionReadOptions _options;
+    private int _enumerated;
+
+    internal SessionMessageStream(PipeReader input, SessionReadOptions options)
+    {
+        _input = input;
+        _options = options;
+    }
+
+    /// <summary>What the read found; <see langword="null"/> until the enumeration has run to the end.</summary>
+    public SessionReadSummary? Summary { get; internal set; }
+
+    /// <inheritdoc/>
+    /// <exception cref="System.InvalidOperationException">The stream was already enumerated.</exception>
+    public IAsyncEnumerator<Message> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _enumerated, 1) != 0)
+        {
+            throw new System.InvalidOperationException("A session message stream can be enumerated only once.");
+        }
+
+        return SessionReader.Stream(_input, _options, this, cancellationToken).GetAsyncEnumerator(cancellationToken);
+    }
+}

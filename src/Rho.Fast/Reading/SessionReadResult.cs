@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+
+namespace Rho.Fast;
+
+/// <summary>A line that repair dropped: where it is and why.</summary>
+/// <param name="LineNumber">The 1-based line number.</param>
+/// <param name="ByteOffset">The byte offset where the line starts.</param>
+/// <param name="Reason">Why the line was dropped.</param>
+public sealed record SessionLineIssue(long LineNumber, long ByteOffset, string Reason);
+
+/// <summary>What a read found besides the messages: the header, the repaired length, what was dropped.</summary>
+public sealed class SessionReadSummary
+{
+    /// <summary>The first <c>session</c> header entry, if the input has one.</summary>
+    public SessionEntry.Session? Header { get; internal set; }
+
+    /// <summary>
+    /// The byte offset where the valid, repaired prefix ends: every line before it was kept (or was
+    /// blank, or a header); a torn last line or a dropped tool turn lie after it. Truncating the
+    /// input here gives a file that reads back to the same messages.
+    /// </summary>
+    public long ValidLength { get; internal set; }
+
+    /// <summary>The bytes read, the whole input.</summary>
+    public long BytesRead { get; internal set; }
+
+    /// <summary>The number of lines, counting blank ones.</summary>
+    public long LineCount { get; internal set; }
+
+    /// <summary>The number of message entries parsed, kept or not.</summary>
+    public long MessageEntryCount { get; internal set; }
+
+    /// <summary>The last non-empty line, when it could not be read and so was ignored as a torn write.</summary>
+    public SessionLineIssue? TornTail { get; internal set; }
+
+    /// <summary>The assistant message whose tool calls were not all answered, where repair cut the history.</summary>
+    public SessionLineIssue? DroppedTurn { get; internal set; }
+
+    /// <summary>How many parsed messages repair dropped (the unanswered turn and all after it).</summary>
+    public long DroppedMessageCount { get; internal set; }
+
+    /// <summary>Whether the input needed any repair.</summary>
+    public bool WasRepaired => TornTail is not null || DroppedTurn is not null;
+}
+
+/// <summary>The repaired messages of a session file and what the read found.</summary>
+/// <param name="Messages">The messages that survive repair, in order.</param>
+/// <param name="Summary">The header, the repaired length and what was dropped.</param>
+public sealed record SessionReadResult(IReadOnlyList<Message> Messages, SessionReadSummary Summary);

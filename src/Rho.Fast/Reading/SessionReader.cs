@@ -1,0 +1,155 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Rho.Fast;
+
+/// <summary>
+/// Reads session files (JSONL) in one streaming pass with the reference reader's repair: blank
+/// lines skipped, a torn last line ignored, an unanswered trailing tool turn dropped, any other
+/// unreadable line a <see cref="SessionFormatException"/>. Lines are parsed in place in the pipe's
+/// buffers; memory is bounded by the longest line plus the open tool turn.
+/// </summary>
+public static class SessionReader
+{
+    private const int FileBufferSize = 256 * 1024;
+
+    /// <summary>Reads the repaired message list from a pipe (the reference's <c>read_messages</c>).</summary>
+    /// <param name="input">The session file's bytes. Completed by this method.</param>
+    /// <param name="options">Limits and the input's name for errors.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <exception cref="SessionFormatException">A line other than the last non-empty one is unreadable, or a line is too long.</exception>
+    public static async Task<SessionReadResult> ReadMessagesAsync(PipeReader input, SessionReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        options ??= SessionReadOptions.Default;
+        var messages = new List<Message>();
+        var repairer = new TailRepairer(options.SourceName, messages);
+        var splitter = new LineSplitter(options);
+        try
+        {
+            while (true)
+            {
+                ReadResult read = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
+                SequencePosition consumed = splitter.Split(read.Buffer, read.IsCompleted, repairer);
+                input.AdvanceTo(consumed, read.Buffer.End);
+                if (read.IsCompleted)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            splitter.Dispose();
+            await input.CompleteAsync().ConfigureAwait(false);
+        }
+
+        return new SessionReadResult(messages, repairer.Complete());
+    }
+
+    /// <summary>Reads the repaired message list from a stream, which is left open.</summary>
+    /// <param name="input">The session file's bytes.</param>
+    /// <param name="options">Limits and the input's name for errors.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <exception cref="SessionFormatException">A line other than the last non-empty one is unreadable, or a line is too long.</exception>
+    public static Task<SessionReadResult> ReadMessagesAsync(Stream input, SessionReadOptions? options = null, CancellationToken cancellationToken = default) =>
+        ReadMessagesAsync(PipeReader.Create(input, PipeOptions(leaveOpen: true)), options, cancellationToken);
+
+    /// <summary>Reads the repaired message list from a file.</summary>
+    /// <param name="path">The session file.</param>
+    /// <param name="options">Limits; the path names the input in errors unless the options give a name.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <exception cref="SessionFormatException">A line other than the last non-empty one is unreadable, or a line is too long.</exception>
+    public static async Task<SessionReadResult> ReadMessagesAsync(string path, SessionReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        await using FileStream file = OpenFile(path);
+        return await ReadMessagesAsync(PipeReader.Create(file, PipeOptions(leaveOpen: true)), Named(options, path), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Streams the messages that survive repair, each yielded as soon as that is certain: at once
+    /// for most messages, after its last result for a tool turn. After the enumeration ends,
+    /// <see cref="SessionMessageStream.Summary"/> reports the repaired length and what was dropped.
+    /// </summary>
+    /// <param name="input">The session file's bytes. Completed when the enumeration ends.</param>
+    /// <param name="options">Limits and the input's name for errors.</param>
+    /// <remarks>
+    /// A <see cref="SessionFormatException"/> surfaces when the enumeration reaches the bad line's
+    /// successor, after the messages before it were yielded.
+    /// </remarks>
+    public static SessionMessageStream StreamMessages(PipeReader input, SessionReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new SessionMessageStream(input, options ?? SessionReadOptions.Default);
+    }
+
+    /// <summary>Streams the messages of a file that survive repair; see <see cref="StreamMessages(PipeReader, SessionReadOptions?)"/>.</summary>
+    /// <param name="path">The session file.</param>
+    /// <param name="options">Limits; the path names the input in errors unless the options give a name.</param>
+    public static SessionMessageStream StreamMessages(string path, SessionReadOptions? options = null)
+    {
+        FileStream file = OpenFile(path);
+        return new SessionMessageStream(PipeReader.Create(file, PipeOptions(leaveOpen: false)), Named(options, path));
+    }
+
+    internal static async IAsyncEnumerable<Message> Stream(PipeReader input, SessionReadOptions options, SessionMessageStream owner, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var ready = new List<Message>();
+        var repairer = new TailRepairer(options.SourceName, ready);
+        var splitter = new LineSplitter(options);
+        try
+        {
+            while (true)
+            {
+                ReadResult read = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
+                SequencePosition consumed = splitter.Split(read.Buffer, read.IsCompleted, repairer);
+                input.AdvanceTo(consumed, read.Buffer.End);
+                if (read.IsCompleted)
+                {
+                    repairer.Complete();
+                }
+
+                foreach (Message message in ready)
+                {
+                    yield return message;
+                }
+
+                ready.Clear();
+                if (read.IsCompleted)
+                {
+                    break;
+                }
+            }
+
+            owner.Summary = repairer.Summary;
+        }
+        finally
+        {
+            splitter.Dispose();
+            await input.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    internal static FileStream OpenFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+
+        // No FileStream buffer: the pipe buffers, and a second copy would only cost time.
+        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
+    }
+
+    private static StreamPipeReaderOptions PipeOptions(bool leaveOpen) =>
+        new(bufferSize: FileBufferSize, minimumReadSize: FileBufferSize / 4, leaveOpen: leaveOpen);
+
+    private static SessionReadOptions Named(SessionReadOptions? options, string path)
+    {
+        options ??= SessionReadOptions.Default;
+        return options.SourceName is null ? new SessionReadOptions { MaxLineLength = options.MaxLineLength, SourceName = path } : options;
+    }
+}
