@@ -1,0 +1,32 @@
+using System;
+
+namespace Rho.Fast;
+
+/// <summary>A session as <see cref="SessionStore.List"/> shows it, read without parsing the whole file.</summary>
+/// <param name="Id">The session id.</param>
+/// <param name="Path">The session file.</param>
+/// <param name="Created">When it was created, from the file name.</param>
+/// <param name="Size">The file size in bytes.</param>
+/// <param name="MessageCount">The message lines on disk (the repaired history can be shorter if a turn was left unanswered).</param>
+/// <param name="Title">The first user text, on one line, or <see langword="null"/> when there is none.</param>
+public sealed record SessionInfo(string Id, string Path, DateTimeOffset Created, long Size, long MessageCount, string? Title);
+
+/// <summary>A session opened to resume: the append handle, the repaired history, and what resuming repaired on disk.</summary>
+/// <param name="Session">The session, ready for appends.</param>
+/// <param name="Messages">The repaired history.</param>
+/// <param name="Summary">What the read found.</param>
+/// <param name="Repair">What was changed on disk so that new appends are never lost to a later repair, or <see langword="null"/> when nothing was.</param>
+public sealed record ResumedSession(Session Session, System.Collections.Generic.IReadOnlyList<Message> Messages, SessionReadSummary Summary, SessionRepair? Repair) : IDisposable
+{
+    /// <summary>Closes the session.</summary>
+    public void Dispose() => Session.Dispose();
+}
+
+/// <summary>
+/// What resuming changed on disk: the file was cut back to its valid, repaired prefix (dropping a
+/// torn last line or an unanswered tool turn) and the cut bytes were saved next to it.
+/// </summary>
+/// <param name="TruncatedFrom">The file length before.</param>
+/// <param name="TruncatedTo">The file length after: the end of the repaired prefix.</param>
+/// <param name="BackupPath">The file that received the cut bytes (appended, never overwritten).</param>
+public sealed record SessionRepair(long TruncatedFrom, long TruncatedTo, string BackupPath);

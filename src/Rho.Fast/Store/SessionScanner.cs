@@ -1,0 +1,128 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Text.Json;
+using Microsoft.Win32.SafeHandles;
+using Rho.Fast.Serialization;
+
+namespace Rho.Fast;
+
+/// <summary>
+/// Summarizes a session file for a listing without parsing it: message lines are counted by their
+/// prefix, and only the first user message is parsed, for the title.
+/// </summary>
+internal static class SessionScanner
+{
+    private const int ChunkSize = 1 << 20;
+    private const int TitleLength = 200;
+
+    private static ReadOnlySpan<byte> MessagePrefix => "{\"type\":\"message\""u8;
+
+    private static ReadOnlySpan<byte> UserMarker => "\"User\""u8;
+
+    public static SessionInfo Summarize(string path, string id, DateTimeOffset created)
+    {
+        using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        long size = RandomAccess.GetLength(handle);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        long messages = 0;
+        string? title = null;
+        try
+        {
+            long offset = 0;
+            int carry = 0;
+            while (true)
+            {
+                if (carry == buffer.Length)
+                {
+                    // A line longer than the buffer: grow it, so the line can still be read whole.
+                    byte[] larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, carry).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                int read = RandomAccess.Read(handle, buffer.AsSpan(carry), offset);
+                if (read == 0)
+                {
+                    // A last line without newline is counted only if it is whole.
+                    if (carry > 0)
+                    {
+                        Line(buffer.AsSpan(0, carry), ref messages, ref title, mustParse: true);
+                    }
+
+                    break;
+                }
+
+                offset += read;
+                Span<byte> data = buffer.AsSpan(0, carry + read);
+                int position = 0;
+                int newline;
+                while ((newline = data[position..].IndexOf((byte)'\n')) >= 0)
+                {
+                    Line(data.Slice(position, newline), ref messages, ref title, mustParse: false);
+                    position += newline + 1;
+                }
+
+                carry = data.Length - position;
+                data[position..].CopyTo(buffer);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return new SessionInfo(id, path, created, size, messages, title);
+    }
+
+    private static void Line(ReadOnlySpan<byte> line, ref long messages, ref string? title, bool mustParse)
+    {
+        if (!line.StartsWith(MessagePrefix))
+        {
+            return;
+        }
+
+        if ((title is null && line.IndexOf(UserMarker) >= 0) || mustParse)
+        {
+            SessionEntry? entry = TryParse(line);
+            if (entry is null)
+            {
+                return;
+            }
+
+            if (title is null && entry is SessionEntry.Message { Body: Message.User user })
+            {
+                title = TitleOf(user);
+            }
+        }
+
+        messages++;
+    }
+
+    private static SessionEntry? TryParse(ReadOnlySpan<byte> line)
+    {
+        try
+        {
+            return Wire.Deserialize<SessionEntry>(line);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? TitleOf(Message.User user)
+    {
+        foreach (ContentBlock block in user.Content)
+        {
+            if (block is ContentBlock.Text { Value: var text } && !string.IsNullOrWhiteSpace(text))
+            {
+                string oneLine = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+                return oneLine.Length <= TitleLength ? oneLine : oneLine[..TitleLength];
+            }
+        }
+
+        return null;
+    }
+}

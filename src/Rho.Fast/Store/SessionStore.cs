@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Rho.Fast;
+
+/// <summary>
+/// Session files laid out as rho lays them out: <c>&lt;root&gt;/&lt;workspace key&gt;/&lt;unix
+/// seconds&gt;_&lt;uuid&gt;.jsonl</c>, directories <c>0700</c> and files <c>0600</c>, enforced on
+/// every create and open. Create, resume by id prefix, and list sessions of a working directory.
+/// </summary>
+public sealed class SessionStore
+{
+    /// <summary>Creates a store rooted at <paramref name="root"/>.</summary>
+    /// <param name="root">The sessions folder; created on first use.</param>
+    public SessionStore(string root)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(root);
+        Root = Path.GetFullPath(root);
+    }
+
+    /// <summary>The sessions folder.</summary>
+    public string Root { get; }
+
+    /// <summary>The store rho uses: <c>$HOME/.rho/sessions</c>.</summary>
+    /// <exception cref="SessionStoreException"><c>HOME</c> is not set.</exception>
+    public static SessionStore OpenDefault() => new(DefaultRoot());
+
+    /// <summary><c>$HOME/.rho/sessions</c>.</summary>
+    /// <exception cref="SessionStoreException"><c>HOME</c> is not set.</exception>
+    public static string DefaultRoot()
+    {
+        string? home = Environment.GetEnvironmentVariable("HOME");
+        if (string.IsNullOrEmpty(home))
+        {
+            throw new SessionStoreException("HOME is not set; set it, or give the store a root folder explicitly");
+        }
+
+        return Path.Combine(home, ".rho", "sessions");
+    }
+
+    /// <summary>The folder holding the sessions of <paramref name="cwd"/> (it may not exist yet).</summary>
+    /// <param name="cwd">An absolute working directory.</param>
+    public string WorkspaceDirectory(string cwd) => Path.Combine(Root, WorkspaceKey.For(CheckCwd(cwd)));
+
+    /// <summary>Creates a new session for <paramref name="cwd"/> and writes its header durably.</summary>
+    /// <param name="cwd">An absolute working directory.</param>
+    /// <returns>The session, open for appends; dispose it when done.</returns>
+    public Session Create(string cwd)
+    {
+        string directory = EnsureWorkspaceDirectory(cwd);
+        return Session.Create(directory, cwd);
+    }
+
+    /// <summary>
+    /// Opens the one session of <paramref name="cwd"/> whose id starts with <paramref name="idPrefix"/>,
+    /// reads its repaired history, and makes the file agree with it so appends are never lost to a
+    /// later repair: a torn last line or an unanswered tool turn is cut off, and the cut bytes are
+    /// appended to <c>&lt;file&gt;.dropped</c>.
+    /// </summary>
+    /// <param name="cwd">An absolute working directory.</param>
+    /// <param name="idPrefix">A prefix of the session id.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <exception cref="SessionLookupException">No session, or several, match the prefix.</exception>
+    /// <exception cref="SessionFormatException">The file is corrupt before its last line; it is left unchanged.</exception>
+    public async Task<ResumedSession> ResumeAsync(string cwd, string idPrefix, CancellationToken cancellationToken = default)
+    {
+        string path = FindByIdPrefix(cwd, idPrefix);
+        return await SessionResume.ResumeAsync(path, IdOf(path)!, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Synchronous <see cref="ResumeAsync"/>.</summary>
+    /// <param name="cwd">An absolute working directory.</param>
+    /// <param name="idPrefix">A prefix of the session id.</param>
+    public ResumedSession Resume(string cwd, string idPrefix) => ResumeAsync(cwd, idPrefix).GetAwaiter().GetResult();
+
+    /// <summary>Reads the repaired history of the one session matching <paramref name="idPrefix"/>, changing nothing.</summary>
+    /// <param name="cwd">An absolute working directory.</param>
+    /// <param name="idPrefix">A prefix of the session id.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    public Task<SessionReadResult> ReadAsync(string cwd, string idPrefix, CancellationToken cancellationToken = default) =>
+        SessionReader.ReadMessagesAsync(FindByIdPrefix(cwd, idPrefix), cancellationToken: cancellationToken);
+
+    /// <summary>The path of the one session of <paramref name="cwd"/> whose id starts with <paramref name="idPrefix"/>.</summary>
+    /// <param name="cwd">An absolute working directory.</param>
+    /// <param name="idPrefix">A prefix of the session id.</param>
+    /// <exception cref="SessionLookupException">No session, or several, match the prefix.</exception>
+    public string FindByIdPrefix(string cwd, string idPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(idPrefix);
+        string directory = EnsureWorkspaceDirectory(cwd);
+        var matches = new List<string>();
+        foreach (string path in Directory.EnumerateFiles(directory, "*.jsonl"))
+        {
+            string? id = IdOf(path);
+            if (id is not null && id.StartsWith(idPrefix, StringComparison.Ordinal))
+            {
+                matches.Add(path);
+            }
+        }
+
+        matches.Sort(StringComparer.Ordinal);
+        return matches.Count == 1 ? matches[0] : throw new SessionLookupException(idPrefix, matches);
+    }
+
+    /// <summary>The sessions of <paramref name="cwd"/>, newest first, each summarized without a full parse.</summary>
+    /// <param name="cwd">An absolute working directory.</param>
+    public IReadOnlyList<SessionInfo> List(string cwd)
+    {
+        string directory = WorkspaceDirectory(cwd);
+        var sessions = new List<SessionInfo>();
+        if (!Directory.Exists(directory))
+        {
+            return sessions;
+        }
+
+        foreach (string path in Directory.EnumerateFiles(directory, "*.jsonl"))
+        {
+            string? id = IdOf(path);
+            if (id is not null)
+            {
+                sessions.Add(SessionScanner.Summarize(path, id, CreatedOf(path)));
+            }
+        }
+
+        sessions.Sort(static (a, b) => b.Created != a.Created ? b.Created.CompareTo(a.Created) : string.CompareOrdinal(b.Path, a.Path));
+        return sessions;
+    }
+
+    /// <summary>The session id in a file name: the part after the last <c>_</c> of a <c>.jsonl</c> name.</summary>
+    /// <param name="path">A file path.</param>
+    /// <returns>The id, or <see langword="null"/> when the file is not a session.</returns>
+    public static string? IdOf(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string name = Path.GetFileName(path);
+        if (!name.EndsWith(".jsonl", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string stem = name[..^".jsonl".Length];
+        int underscore = stem.LastIndexOf('_');
+        return underscore < 0 ? null : stem[(underscore + 1)..];
+    }
+
+    private static DateTimeOffset CreatedOf(string path)
+    {
+        string name = Path.GetFileName(path);
+        int underscore = name.IndexOf('_');
+        return underscore > 0 && long.TryParse(name.AsSpan(0, underscore), NumberStyles.None, CultureInfo.InvariantCulture, out long seconds)
+            && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : new DateTimeOffset(File.GetLastWriteTimeUtc(path));
+    }
+
+    private string EnsureWorkspaceDirectory(string cwd)
+    {
+        string directory = WorkspaceDirectory(cwd);
+        if (File.Exists(Root))
+        {
+            throw new SessionStoreException("The session root '" + Root + "' is a file, not a folder");
+        }
+
+        DurableFile.EnsurePrivateDirectory(Root);
+        if (new DirectoryInfo(directory).LinkTarget is not null)
+        {
+            // Following it would put private sessions wherever the link points, with its permissions.
+            throw new SessionStoreException("The workspace folder '" + directory + "' is a symbolic link; Rho.Fast refuses to follow it. Replace it with a real folder.");
+        }
+
+        DurableFile.EnsurePrivateDirectory(directory);
+        return directory;
+    }
+
+    private static string CheckCwd(string cwd)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(cwd);
+        if (!Path.IsPathFullyQualified(cwd))
+        {
+            throw new ArgumentException("The working directory must be an absolute path, got '" + cwd + "'", nameof(cwd));
+        }
+
+        return cwd;
+    }
+}
