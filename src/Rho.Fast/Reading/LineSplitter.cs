@@ -16,43 +16,43 @@ internal sealed class LineSplitter : IDisposable
 
     public LineSplitter(SessionReadOptions options) => _options = options;
 
-    /// <summary>Feeds every complete line of <paramref name="buffer"/> to <paramref name="repairer"/>; returns how far it consumed.</summary>
-    public SequencePosition Split(ReadOnlySequence<byte> buffer, bool isCompleted, TailRepairer repairer)
+    /// <summary>Feeds every complete line of <paramref name="buffer"/> to <paramref name="sink"/>; returns how far it consumed.</summary>
+    public SequencePosition Split(ReadOnlySequence<byte> buffer, bool isCompleted, ILineSink sink)
     {
         var reader = new SequenceReader<byte>(buffer);
         while (reader.TryReadTo(out ReadOnlySequence<byte> line, (byte)'\n', advancePastDelimiter: true))
         {
-            Feed(line, line.Length + 1, repairer);
+            Feed(line, line.Length + 1, sink);
         }
 
         long remaining = reader.Remaining;
         if (remaining > _options.MaxLineLength)
         {
-            throw TooLong(repairer, remaining);
+            throw TooLong(sink, remaining);
         }
 
         if (isCompleted && remaining > 0)
         {
             // The last line has no newline: a file that ends without one, or a torn write.
-            Feed(reader.UnreadSequence, remaining, repairer);
+            Feed(reader.UnreadSequence, remaining, sink);
             reader.AdvanceToEnd();
         }
 
         return reader.Position;
     }
 
-    private void Feed(ReadOnlySequence<byte> line, long length, TailRepairer repairer)
+    private void Feed(ReadOnlySequence<byte> line, long length, ILineSink sink)
     {
         if (line.Length > _options.MaxLineLength)
         {
-            throw TooLong(repairer, line.Length);
+            throw TooLong(sink, line.Length);
         }
 
         long offset = _offset;
         _offset += length;
         if (line.IsSingleSegment)
         {
-            repairer.Line(line.FirstSpan, offset, _offset);
+            sink.Line(line.FirstSpan, offset, _offset);
             return;
         }
 
@@ -68,12 +68,12 @@ internal sealed class LineSplitter : IDisposable
         }
 
         line.CopyTo(_scratch);
-        repairer.Line(_scratch.AsSpan(0, size), offset, _offset);
+        sink.Line(_scratch.AsSpan(0, size), offset, _offset);
     }
 
-    private SessionFormatException TooLong(TailRepairer repairer, long length) => new(
+    private SessionFormatException TooLong(ILineSink sink, long length) => new(
         _options.SourceName,
-        repairer.Summary.LineCount + 1,
+        sink.LineCount + 1,
         _offset,
         _offset,
         "the line is longer than the limit of " + _options.MaxLineLength + " bytes (at least " + length + " bytes); raise SessionReadOptions.MaxLineLength if it is genuine");

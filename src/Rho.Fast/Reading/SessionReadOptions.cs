@@ -17,4 +17,10 @@ public sealed class SessionReadOptions
 
     /// <summary>A name for the input (usually its path), used in error messages.</summary>
     public string? SourceName { get; init; }
+
+    /// <summary>How unreadable lines are treated. Default: <see cref="SessionRecovery.TolerateTail"/>, the reference's rule.</summary>
+    public SessionRecovery Recovery { get; init; }
+
+    internal SessionReadOptions Named(string name) =>
+        SourceName is not null ? this : new SessionReadOptions { MaxLineLength = MaxLineLength, SourceName = name, Recovery = Recovery };
 }

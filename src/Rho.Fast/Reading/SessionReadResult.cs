@@ -2,11 +2,12 @@ using System.Collections.Generic;
 
 namespace Rho.Fast;
 
-/// <summary>A line that repair dropped: where it is and why.</summary>
+/// <summary>A line that repair dropped or recovered: where it is and why.</summary>
 /// <param name="LineNumber">The 1-based line number.</param>
 /// <param name="ByteOffset">The byte offset where the line starts.</param>
 /// <param name="Reason">Why the line was dropped.</param>
-public sealed record SessionLineIssue(long LineNumber, long ByteOffset, string Reason);
+/// <param name="Preview">The line's first bytes as printable text, when reported for salvage.</param>
+public sealed record SessionLineIssue(long LineNumber, long ByteOffset, string Reason, string? Preview = null);
 
 /// <summary>What a read found besides the messages: the header, the repaired length, what was dropped.</summary>
 public sealed class SessionReadSummary
@@ -39,8 +40,21 @@ public sealed class SessionReadSummary
     /// <summary>How many parsed messages repair dropped (the unanswered turn and all after it).</summary>
     public long DroppedMessageCount { get; internal set; }
 
+    /// <summary>With <see cref="SessionRecovery.Salvage"/>: every unreadable line skipped, in order (a torn last line included).</summary>
+    public IReadOnlyList<SessionLineIssue> SkippedLines => _skipped ?? (IReadOnlyList<SessionLineIssue>)[];
+
+    /// <summary>With <see cref="SessionRecovery.Salvage"/>: damaged lines from which a complete entry was recovered.</summary>
+    public IReadOnlyList<SessionLineIssue> RecoveredLines => _recovered ?? (IReadOnlyList<SessionLineIssue>)[];
+
     /// <summary>Whether the input needed any repair.</summary>
-    public bool WasRepaired => TornTail is not null || DroppedTurn is not null;
+    public bool WasRepaired => TornTail is not null || DroppedTurn is not null || _skipped is not null || _recovered is not null;
+
+    private List<SessionLineIssue>? _skipped;
+    private List<SessionLineIssue>? _recovered;
+
+    internal void AddSkipped(SessionLineIssue issue) => (_skipped ??= []).Add(issue);
+
+    internal void AddRecovered(SessionLineIssue issue) => (_recovered ??= []).Add(issue);
 }
 
 /// <summary>The repaired messages of a session file and what the read found.</summary>

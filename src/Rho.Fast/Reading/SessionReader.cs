@@ -29,27 +29,8 @@ public static class SessionReader
         ArgumentNullException.ThrowIfNull(input);
         options ??= SessionReadOptions.Default;
         var messages = new List<Message>();
-        var repairer = new TailRepairer(options.SourceName, messages);
-        var splitter = new LineSplitter(options);
-        try
-        {
-            while (true)
-            {
-                ReadResult read = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
-                SequencePosition consumed = splitter.Split(read.Buffer, read.IsCompleted, repairer);
-                input.AdvanceTo(consumed, read.Buffer.End);
-                if (read.IsCompleted)
-                {
-                    break;
-                }
-            }
-        }
-        finally
-        {
-            splitter.Dispose();
-            await input.CompleteAsync().ConfigureAwait(false);
-        }
-
+        var repairer = new TailRepairer(options, messages);
+        await FeedAsync(input, options, repairer, cancellationToken).ConfigureAwait(false);
         return new SessionReadResult(messages, repairer.Complete());
     }
 
@@ -98,26 +79,52 @@ public static class SessionReader
         return new SessionMessageStream(PipeReader.Create(file, PipeOptions(leaveOpen: false)), Named(options, path));
     }
 
-    internal static async IAsyncEnumerable<Message> Stream(PipeReader input, SessionReadOptions options, SessionMessageStream owner, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads every entry of a file as written, headers included, without any repair: the first
+    /// unreadable line, even the last, is a <see cref="SessionFormatException"/>.
+    /// </summary>
+    /// <param name="path">The session file.</param>
+    /// <param name="options">Limits; the path names the input in errors unless the options give a name.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    public static async IAsyncEnumerable<SessionEntry> ReadEntriesAsync(string path, SessionReadOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        SessionReadOptions named = Named(options, path);
+        var ready = new List<SessionEntry>();
+        await using FileStream file = OpenFile(path);
+        PipeReader input = PipeReader.Create(file, PipeOptions(leaveOpen: true));
+        await foreach (SessionEntry entry in Drive(input, named, new EntryCollector(named.SourceName, ready), ready, null, cancellationToken).ConfigureAwait(false))
+        {
+            yield return entry;
+        }
+    }
+
+    internal static IAsyncEnumerable<Message> Stream(PipeReader input, SessionReadOptions options, SessionMessageStream owner, CancellationToken cancellationToken)
     {
         var ready = new List<Message>();
-        var repairer = new TailRepairer(options.SourceName, ready);
+        var repairer = new TailRepairer(options, ready);
+        return Drive(input, options, repairer, ready, () => owner.Summary = repairer.Complete(), cancellationToken);
+    }
+
+    /// <summary>Feeds the pipe's lines to <paramref name="sink"/> and yields what it makes ready after each read.</summary>
+    private static async IAsyncEnumerable<T> Drive<T>(
+        PipeReader input, SessionReadOptions options, ILineSink sink, List<T> ready, Action? complete, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var splitter = new LineSplitter(options);
         try
         {
             while (true)
             {
                 ReadResult read = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
-                SequencePosition consumed = splitter.Split(read.Buffer, read.IsCompleted, repairer);
+                SequencePosition consumed = splitter.Split(read.Buffer, read.IsCompleted, sink);
                 input.AdvanceTo(consumed, read.Buffer.End);
                 if (read.IsCompleted)
                 {
-                    repairer.Complete();
+                    complete?.Invoke();
                 }
 
-                foreach (Message message in ready)
+                foreach (T item in ready)
                 {
-                    yield return message;
+                    yield return item;
                 }
 
                 ready.Clear();
@@ -126,13 +133,20 @@ public static class SessionReader
                     break;
                 }
             }
-
-            owner.Summary = repairer.Summary;
         }
         finally
         {
             splitter.Dispose();
             await input.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Feeds every line of <paramref name="input"/> to <paramref name="sink"/>, then completes the pipe.</summary>
+    internal static async Task FeedAsync(PipeReader input, SessionReadOptions options, ILineSink sink, CancellationToken cancellationToken)
+    {
+        // The sink keeps what it needs; nothing is yielded.
+        await foreach (object _ in Drive(input, options, sink, new List<object>(0), null, cancellationToken).ConfigureAwait(false))
+        {
         }
     }
 
@@ -147,9 +161,5 @@ public static class SessionReader
     private static StreamPipeReaderOptions PipeOptions(bool leaveOpen) =>
         new(bufferSize: FileBufferSize, minimumReadSize: FileBufferSize / 4, leaveOpen: leaveOpen);
 
-    private static SessionReadOptions Named(SessionReadOptions? options, string path)
-    {
-        options ??= SessionReadOptions.Default;
-        return options.SourceName is null ? new SessionReadOptions { MaxLineLength = options.MaxLineLength, SourceName = path } : options;
-    }
+    private static SessionReadOptions Named(SessionReadOptions? options, string path) => (options ?? SessionReadOptions.Default).Named(path);
 }

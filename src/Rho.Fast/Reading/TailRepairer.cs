@@ -1,22 +1,19 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
-using System.Text.Unicode;
-using Rho.Fast.Serialization;
 
 namespace Rho.Fast;
 
 /// <summary>
 /// The reference reader's rules, applied one line at a time so a file is read in a single pass:
-/// blank lines skipped; an unreadable line tolerated only if no non-empty line follows it; header
-/// entries skipped; an assistant turn with tool calls held back until all its results arrive in
-/// order, and the history cut before it when they do not. Only the open turn is ever held.
+/// blank lines skipped; an unreadable line tolerated only if no non-empty line follows it (or as
+/// <see cref="SessionRecovery"/> says); header entries skipped; an assistant turn with tool calls
+/// held back until all its results arrive in order, and the history cut before it when they do
+/// not. Only the open turn is ever held.
 /// </summary>
-internal sealed class TailRepairer
+internal sealed class TailRepairer : ILineSink
 {
-    private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
-
     private readonly string? _source;
+    private readonly SessionRecovery _recovery;
     private readonly List<Message> _output;
     private readonly List<Message> _turn = new();
     private readonly SessionReadSummary _summary = new();
@@ -27,82 +24,46 @@ internal sealed class TailRepairer
     private bool _cut;
     private PendingError? _pending;
 
-    /// <param name="source">The input's name for errors.</param>
+    /// <param name="options">The input's name and the recovery mode.</param>
     /// <param name="output">Receives each message once it is known to survive repair.</param>
-    public TailRepairer(string? source, List<Message> output)
+    public TailRepairer(SessionReadOptions options, List<Message> output)
     {
-        _source = source;
+        _source = options.SourceName;
+        _recovery = options.Recovery;
         _output = output;
     }
 
     public SessionReadSummary Summary => _summary;
 
-    /// <summary>Processes one line without its <c>\n</c>.</summary>
-    /// <param name="line">The line's bytes (a trailing <c>\r</c> is removed here).</param>
-    /// <param name="offset">The offset of the line's first byte in the input.</param>
-    /// <param name="end">The offset just past the line and its newline.</param>
+    public long LineCount => _summary.LineCount;
+
     public void Line(ReadOnlySpan<byte> line, long offset, long end)
     {
         long number = ++_summary.LineCount;
         _summary.BytesRead = end;
-        if (!line.IsEmpty && line[^1] == (byte)'\r')
-        {
-            line = line[..^1];
-        }
-
-        int skipped = 0;
-        if (offset == 0 && line.StartsWith(Bom))
-        {
-            // Documented leniency: a UTF-8 BOM before the first line is ignored (serde would fail).
-            line = line[3..];
-            skipped = 3;
-        }
-
-        bool blank = RustWhitespace.IsBlank(line);
+        ReadOnlySpan<byte> content = SessionLine.Content(line, offset, out int skipped);
+        LineKind kind = SessionLine.Decode(content, offset + skipped, out SessionEntry? entry, out LineError? error);
         if (_pending is { } pending)
         {
-            if (!blank)
+            if (kind == LineKind.Blank)
             {
-                throw pending.ToException(_source);
+                return;
             }
 
-            return;
+            throw pending.ToException(_source);
         }
 
-        if (blank)
+        switch (kind)
         {
-            Commit(end);
-            return;
+            case LineKind.Blank:
+                Commit(end);
+                return;
+            case LineKind.Unreadable:
+                Unreadable(content, number, offset, end, error!);
+                return;
         }
 
-        if (!Utf8.IsValid(line))
-        {
-            _pending = new PendingError(number, offset, offset + skipped + FirstInvalidByte(line), "the line is not valid UTF-8", null);
-            return;
-        }
-
-        SessionEntry entry;
-        try
-        {
-            entry = Wire.DeserializeValidUtf8<SessionEntry>(line);
-        }
-        catch (JsonException e)
-        {
-            long at = offset + skipped + (e.BytePositionInLine ?? 0);
-            _pending = new PendingError(number, offset, at, e is WireFormatException w ? w.Message : "invalid JSON: " + e.Message, e);
-            return;
-        }
-
-        if (entry is SessionEntry.Message { Body: var message })
-        {
-            _summary.MessageEntryCount++;
-            Accept(message, number, offset, end);
-        }
-        else
-        {
-            _summary.Header ??= (SessionEntry.Session)entry;
-            Commit(end);
-        }
+        Accept(entry!, number, offset, end);
     }
 
     /// <summary>Ends the input: an unreadable last line is a torn write, an open turn is dropped.</summary>
@@ -110,7 +71,7 @@ internal sealed class TailRepairer
     {
         if (_pending is { } pending)
         {
-            _summary.TornTail = new SessionLineIssue(pending.Line, pending.LineOffset, pending.Reason);
+            _summary.TornTail = new SessionLineIssue(pending.Line, pending.LineOffset, pending.Error.Reason);
         }
 
         if (_expectedIds is not null)
@@ -121,8 +82,39 @@ internal sealed class TailRepairer
         return _summary;
     }
 
-    private void Accept(Message message, long number, long offset, long end)
+    private void Unreadable(ReadOnlySpan<byte> content, long number, long offset, long end, LineError error)
     {
+        switch (_recovery)
+        {
+            case SessionRecovery.Strict:
+                throw new PendingError(number, offset, error).ToException(_source, strict: true);
+            case SessionRecovery.TolerateTail:
+                // Whether this is a torn last line is known only once the next non-empty line comes.
+                _pending = new PendingError(number, offset, error);
+                return;
+        }
+
+        string preview = SessionLine.Preview(content);
+        if (SessionLine.Salvage(content, out SessionEntry? recovered) >= 0)
+        {
+            _summary.AddRecovered(new SessionLineIssue(number, offset, "a complete entry was recovered from a damaged line: " + error.Reason, preview));
+            Accept(recovered!, number, offset, end);
+            return;
+        }
+
+        _summary.AddSkipped(new SessionLineIssue(number, offset, error.Reason, preview));
+    }
+
+    private void Accept(SessionEntry entry, long number, long offset, long end)
+    {
+        if (entry is not SessionEntry.Message { Body: var message })
+        {
+            _summary.Header ??= (SessionEntry.Session)entry;
+            Commit(end);
+            return;
+        }
+
+        _summary.MessageEntryCount++;
         if (_cut)
         {
             _summary.DroppedMessageCount++;
@@ -190,29 +182,21 @@ internal sealed class TailRepairer
 
     private void Commit(long end)
     {
-        if (!_cut && _expectedIds is null)
+        // In salvage mode the prefix ends at the first damaged line: what follows was kept only by salvage.
+        if (!_cut && _expectedIds is null && _summary.SkippedLines.Count == 0 && _summary.RecoveredLines.Count == 0)
         {
             _summary.ValidLength = end;
         }
     }
 
-    private static int FirstInvalidByte(ReadOnlySpan<byte> line)
-    {
-        int index = 0;
-        while (System.Text.Rune.DecodeFromUtf8(line[index..], out _, out int consumed) == System.Buffers.OperationStatus.Done)
-        {
-            index += consumed;
-        }
-
-        return index;
-    }
-
     /// <summary>An unreadable line, held until we know whether it is the last non-empty one.</summary>
-    private sealed record PendingError(long Line, long LineOffset, long ByteOffset, string Reason, Exception? Inner)
+    private sealed record PendingError(long Line, long LineOffset, LineError Error)
     {
-        public SessionFormatException ToException(string? source) => new(
-            source, Line, LineOffset, ByteOffset,
-            Reason + "; only the last non-empty line may be unreadable (a torn write), and this one is followed by more entries",
-            Inner);
+        public SessionFormatException ToException(string? source, bool strict = false) => new(
+            source, Line, LineOffset, Error.ByteOffset,
+            Error.Reason + (strict
+                ? " (strict recovery: no unreadable line is tolerated)"
+                : "; only the last non-empty line may be unreadable (a torn write), and this one is followed by more entries"),
+            Error.Inner);
     }
 }
