@@ -76,7 +76,7 @@ internal static class SessionLine
         }
         catch (JsonException e)
         {
-            string reason = e is WireFormatException ? e.Message : "invalid JSON: " + e.Message;
+            string reason = e is WireFormatException wire ? wire.Detail : "invalid JSON: " + WithoutPosition(e.Message);
             error = new LineError(contentOffset + (e.BytePositionInLine ?? 0), reason, e);
             return LineKind.Unreadable;
         }
@@ -124,6 +124,14 @@ internal static class SessionLine
         }
 
         return content.Length > Length ? builder.Append('…').ToString() : builder.ToString();
+    }
+
+    // System.Text.Json appends its own position ("LineNumber: 0 | BytePositionInLine: 7."); the
+    // session error states the line and the byte offset in the file instead.
+    private static string WithoutPosition(string message)
+    {
+        int at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return at < 0 ? message : message[..at];
     }
 
     private static int FirstInvalidByte(ReadOnlySpan<byte> line)

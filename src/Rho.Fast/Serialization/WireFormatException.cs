@@ -20,6 +20,7 @@ public sealed class WireFormatException : JsonException
     public WireFormatException(string typeName, string? caseName, string? fieldName, string problem, long? bytePosition = null, Exception? innerException = null)
         : base(Describe(typeName, caseName, fieldName, problem, bytePosition), path: null, lineNumber: null, bytePositionInLine: bytePosition, innerException)
     {
+        Detail = Describe(typeName, caseName, fieldName, problem, null);
         TypeName = typeName;
         CaseName = caseName;
         FieldName = fieldName;
@@ -34,6 +35,9 @@ public sealed class WireFormatException : JsonException
 
     /// <summary>The wire name of the field being read, or <see langword="null"/>.</summary>
     public string? FieldName { get; }
+
+    /// <summary>The message without the byte position, for callers that report the position themselves.</summary>
+    public string Detail { get; }
 
     /// <summary>The problem alone, without the type, case and position.</summary>
     public string Problem { get; }
