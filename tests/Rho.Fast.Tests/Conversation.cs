@@ -20,10 +20,10 @@ internal static class Conversation
     public static Message Result(string id) => Message.ToolResultFor(id, true, "hi\n");
 
     public static string EntryLine(Message message, string timestamp = "1") =>
-        Wire.Serialize<SessionEntry>(new SessionEntry.Message(timestamp, message)) + "\n";
+        Wire.Serialize(new SessionEntry.Message(timestamp, message)) + "\n";
 
     public static string HeaderLine(string id = "00000000-0000-4000-8000-000000000000") =>
-        Wire.Serialize<SessionEntry>(new SessionEntry.Session(1, id, "0", "/tmp/x")) + "\n";
+        Wire.Serialize(new SessionEntry.Session(1, id, "0", "/tmp/x")) + "\n";
 
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 }

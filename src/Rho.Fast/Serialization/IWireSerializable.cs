@@ -9,7 +9,7 @@ namespace Rho.Fast.Serialization;
 /// <see cref="WireRecordAttribute"/> record; use <see cref="Wire"/> for the common entry points.
 /// </summary>
 /// <typeparam name="TSelf">The implementing type.</typeparam>
-public interface IWireSerializable<TSelf> where TSelf : IWireSerializable<TSelf>
+public interface IWireSerializable<TSelf> : IWireWritable where TSelf : IWireSerializable<TSelf>
 {
     /// <summary>
     /// Reads one value. The reader must be positioned on the value's first token and is left on its
@@ -22,7 +22,14 @@ public interface IWireSerializable<TSelf> where TSelf : IWireSerializable<TSelf>
     /// </param>
     /// <exception cref="WireFormatException">The JSON does not match the type.</exception>
     static abstract TSelf ReadWire(ref Utf8JsonReader reader, ReadOnlySpan<byte> source);
+}
 
+/// <summary>
+/// A value that writes itself exactly as serde_json would. Every generated union, union case and
+/// record is one, so a case can be written without naming its union.
+/// </summary>
+public interface IWireWritable
+{
     /// <summary>Writes this value exactly as serde_json writes it.</summary>
     /// <param name="writer">The JSON writer.</param>
     void WriteWire(Utf8JsonWriter writer);

@@ -75,10 +75,9 @@ public static class Wire
     }
 
     /// <summary>Writes <paramref name="value"/> as serde_json would to <paramref name="output"/>.</summary>
-    /// <typeparam name="T">A generated union or record.</typeparam>
     /// <param name="output">Where the bytes go.</param>
-    /// <param name="value">The value.</param>
-    public static void Serialize<T>(IBufferWriter<byte> output, T value) where T : IWireSerializable<T>
+    /// <param name="value">A generated union, case or record.</param>
+    public static void Serialize(IBufferWriter<byte> output, IWireWritable value)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(value);
@@ -87,9 +86,8 @@ public static class Wire
     }
 
     /// <summary>Returns the bytes serde_json would write for <paramref name="value"/>.</summary>
-    /// <typeparam name="T">A generated union or record.</typeparam>
     /// <param name="value">The value.</param>
-    public static byte[] SerializeToUtf8Bytes<T>(T value) where T : IWireSerializable<T>
+    public static byte[] SerializeToUtf8Bytes(IWireWritable value)
     {
         ArgumentNullException.ThrowIfNull(value);
         WriterCache cache = Rent();
@@ -106,9 +104,8 @@ public static class Wire
     }
 
     /// <summary>Returns the JSON text serde_json would write for <paramref name="value"/>.</summary>
-    /// <typeparam name="T">A generated union or record.</typeparam>
     /// <param name="value">The value.</param>
-    public static string Serialize<T>(T value) where T : IWireSerializable<T>
+    public static string Serialize(IWireWritable value)
     {
         ArgumentNullException.ThrowIfNull(value);
         WriterCache cache = Rent();

@@ -71,14 +71,6 @@ public static class WireRead
         }
     }
 
-    /// <summary>Reads a string value or <c>null</c>.</summary>
-    /// <param name="reader">The JSON reader, on the value.</param>
-    /// <param name="type">The type being read, for errors.</param>
-    /// <param name="caseName">The case being read, for errors.</param>
-    /// <param name="field">The field being read, for errors.</param>
-    public static string? NullableString(ref Utf8JsonReader reader, string type, string? caseName, string? field) =>
-        reader.TokenType == JsonTokenType.Null ? null : String(ref reader, type, caseName, field);
-
     /// <summary>Reads <c>true</c> or <c>false</c>.</summary>
     /// <param name="reader">The JSON reader, on the value.</param>
     /// <param name="type">The type being read, for errors.</param>

@@ -38,21 +38,6 @@ public static class WireWrite
         }
     }
 
-    /// <summary>Writes a nullable string: <c>null</c> or the escaped string.</summary>
-    /// <param name="writer">The JSON writer.</param>
-    /// <param name="value">The string or <see langword="null"/>.</param>
-    public static void NullableString(Utf8JsonWriter writer, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            String(writer, value);
-        }
-    }
-
     /// <summary>Writes a double as serde_json does; NaN and infinities become <c>null</c>, as in serde_json.</summary>
     /// <param name="writer">The JSON writer.</param>
     /// <param name="value">The number.</param>
@@ -67,27 +52,6 @@ public static class WireWrite
         Span<byte> buffer = stackalloc byte[SerdeNumbers.MaxDoubleLength];
         int written = SerdeNumbers.FormatDouble(value, buffer);
         writer.WriteRawValue(buffer.Slice(0, written), skipInputValidation: true);
-    }
-
-    /// <summary>Writes raw JSON unchanged.</summary>
-    /// <param name="writer">The JSON writer.</param>
-    /// <param name="value">The raw value.</param>
-    public static void Raw(Utf8JsonWriter writer, RawJson value) => value.WriteTo(writer);
-
-    /// <summary>Writes a wire-serializable value, or <c>null</c>.</summary>
-    /// <typeparam name="T">The generated type.</typeparam>
-    /// <param name="writer">The JSON writer.</param>
-    /// <param name="value">The value.</param>
-    public static void Value<T>(Utf8JsonWriter writer, T? value) where T : IWireSerializable<T>
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            value.WriteWire(writer);
-        }
     }
 
     /// <summary>The encoder used only to pre-encode property names; values take the faster <see cref="SerdeEscaping"/> path.</summary>

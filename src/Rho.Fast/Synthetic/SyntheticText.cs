@@ -59,6 +59,8 @@ internal static class SyntheticText
         "echo \"$HOME\" && printf 'a\\tb\\n'",
     ];
 
+    private static readonly string[] ExitCodes = ["1", "2", "101", "124"];
+
     public static string Word(ref SplitMix64 rng) => rng.Pick(Words);
 
     public static string Path(ref SplitMix64 rng) => rng.Pick(Paths);
@@ -347,7 +349,7 @@ internal static class SyntheticText
                 text.Append("old_text not found in ").Append(Path(ref rng)).Append(": \"").Append(Identifier(ref rng)).Append("\" (0 matches; the file may have changed since it was read)");
                 break;
             case "bash":
-                text.Append("command exited with status ").Append(rng.Pick(new[] { "1", "2", "101", "124" })).Append("\nstderr:\n");
+                text.Append("command exited with status ").Append(rng.Pick(ExitCodes)).Append("\nstderr:\n");
                 ShellOutput(ref rng, text, rng.Between(40, 1500));
                 break;
             default:
