@@ -168,7 +168,16 @@ internal sealed class Parser
                 1 => Shape.Unit,
                 2 => Shape.Newtype,
                 3 => Shape.Struct,
-                _ => members.Length switch { 0 => Shape.Unit, 1 => Shape.Newtype, _ => Shape.Struct },
+                _ => members.Length switch
+                {
+                    0 => Shape.Unit,
+
+                    // Internally tagged, a single member can be a newtype only if it is an object the
+                    // tag can join; otherwise the member is the case's one field.
+                    1 when representation == Representation.Internal && !IsWireRecord(constructor!.Parameters[0].Type) => Shape.Struct,
+                    1 => Shape.Newtype,
+                    _ => Shape.Struct,
+                },
             };
             if ((shape == Shape.Unit && members.Length != 0) || (shape == Shape.Newtype && members.Length != 1))
             {

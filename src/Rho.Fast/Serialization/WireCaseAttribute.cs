@@ -5,7 +5,12 @@ namespace Rho.Fast.Serialization;
 /// <summary>The JSON shape of one case of a tagged union.</summary>
 public enum CaseShape
 {
-    /// <summary>Inferred: no members is a unit case, one member a newtype case, more a struct case.</summary>
+    /// <summary>
+    /// Inferred: no members is a unit case, one member a newtype case, more a struct case. In an
+    /// internally tagged union one member is a newtype case only when it is a
+    /// <see cref="WireRecordAttribute"/> record (the tag joins its object); otherwise it is a struct
+    /// case with that one field.
+    /// </summary>
     Auto = 0,
 
     /// <summary>No payload (serde's unit variant): <c>"Ping"</c> when externally tagged.</summary>
