@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO.Pipelines;
 using System.Threading;
@@ -10,13 +11,15 @@ namespace Rho.Fast;
 /// </summary>
 public sealed class SessionMessageStream : IAsyncEnumerable<Message>
 {
-    private readonly PipeReader _input;
+    private readonly Func<PipeReader> _open;
     private readonly SessionReadOptions _options;
     private int _enumerated;
 
-    internal SessionMessageStream(PipeReader input, SessionReadOptions options)
+    /// <param name="open">Opens the input when the enumeration starts, so an unenumerated stream holds no file.</param>
+    /// <param name="options">The read options.</param>
+    internal SessionMessageStream(Func<PipeReader> open, SessionReadOptions options)
     {
-        _input = input;
+        _open = open;
         _options = options;
     }
 
@@ -32,6 +35,6 @@ public sealed class SessionMessageStream : IAsyncEnumerable<Message>
             throw new System.InvalidOperationException("A session message stream can be enumerated only once.");
         }
 
-        return SessionReader.Stream(_input, _options, this, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        return SessionReader.Stream(_open(), _options, this, cancellationToken).GetAsyncEnumerator(cancellationToken);
     }
 }

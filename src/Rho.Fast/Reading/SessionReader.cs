@@ -67,7 +67,7 @@ public static class SessionReader
     public static SessionMessageStream StreamMessages(PipeReader input, SessionReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return new SessionMessageStream(input, options ?? SessionReadOptions.Default);
+        return new SessionMessageStream(() => input, options ?? SessionReadOptions.Default);
     }
 
     /// <summary>Streams the messages of a file that survive repair; see <see cref="StreamMessages(PipeReader, SessionReadOptions?)"/>.</summary>
@@ -75,8 +75,8 @@ public static class SessionReader
     /// <param name="options">Limits; the path names the input in errors unless the options give a name.</param>
     public static SessionMessageStream StreamMessages(string path, SessionReadOptions? options = null)
     {
-        FileStream file = OpenFile(path);
-        return new SessionMessageStream(PipeReader.Create(file, PipeOptions(leaveOpen: false)), Named(options, path));
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return new SessionMessageStream(() => PipeReader.Create(OpenFile(path), PipeOptions(leaveOpen: false)), Named(options, path));
     }
 
     /// <summary>
