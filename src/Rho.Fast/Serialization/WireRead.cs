@@ -63,9 +63,9 @@ public static class WireRead
 
         try
         {
-            return reader.GetString()!;
+            return reader.ValueIsEscaped && !reader.HasValueSequence ? JsonUnescape.ToString(reader.ValueSpan) : reader.GetString()!;
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
         {
             throw new WireFormatException(type, caseName, field, "the string is not valid Unicode: " + e.Message, reader.TokenStartIndex, e);
         }
