@@ -45,11 +45,11 @@ internal static class Diagnostics
 
     public static readonly DiagnosticDescriptor InternalNewtypeNotRecord = Error(
         "RHOF010", "Internally tagged newtype case must hold a record",
-        "Case '{1}' of internally tagged '{0}' holds '{2}', which is not written as a JSON object; the tag must be merged into an object, so use a [WireRecord] payload or a struct case");
+        "Case '{1}' of internally tagged '{0}' holds '{2}', which is not always written as a JSON object; the tag must be merged into an object, so use a non-nullable [WireRecord] payload or a struct case");
 
     public static readonly DiagnosticDescriptor Generic = Error(
         "RHOF011", "Generic types are not supported",
-        "'{0}' is generic; tagged unions and wire records must not have type parameters");
+        "'{0}' is generic or nested in a generic type; tagged unions and wire records must not have type parameters");
 
     public static readonly DiagnosticDescriptor ShapeMismatch = Error(
         "RHOF012", "Case shape does not fit its members",
@@ -59,10 +59,15 @@ internal static class Diagnostics
         "RHOF013", "Two fields share one wire name",
         "Members '{1}' and '{2}' of '{0}' both have the wire name '{3}'; rename one with [WireName(...)]");
 
+    public static readonly DiagnosticDescriptor ReservedName = Error(
+        "RHOF014", "Name reserved for generated code",
+        "'{1}' in '{0}' has a name the generated serializer uses ({1}); rename it");
+
     private static readonly DiagnosticDescriptor[] s_all =
     {
         NotPartial, UnionNotAbstractRecord, NoCases, DuplicateCaseName, UnsupportedMemberType, TagCollides,
         CaseNotSealed, NotRecord, ContentWithoutTag, InternalNewtypeNotRecord, Generic, ShapeMismatch, DuplicateFieldName,
+        ReservedName,
     };
 
     public static DiagnosticDescriptor Find(string id)

@@ -23,12 +23,16 @@ internal sealed class Emitter
     private readonly SourceWriter _w = new();
     private readonly Dictionary<string, string> _names = new();
     private readonly List<TypeModel> _lists = new();
+    private int _locals;
 
     private Emitter(WireTypeModel model) => _model = model;
 
     public static string Emit(WireTypeModel model) => new Emitter(model).Emit();
 
     private bool IsUnion => _model.Representation != Representation.Record;
+
+    /// <summary>The modifier for generated public members: <c>new</c> when they hide a generated base's.</summary>
+    private string Hides => _model.HidesInherited ? "new " : "";
 
     private string Emit()
     {
@@ -46,7 +50,11 @@ internal sealed class Emitter
             opened++;
         }
 
-        _w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + _model.FullName + ".WireJsonConverter))]");
+        if (!_model.DeclaresConverter)
+        {
+            _w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + _model.FullName + ".WireJsonConverter))]");
+        }
+
         _w.Open("partial record " + _model.Name + " : global::Rho.Fast.Serialization.IWireSerializable<" + _model.FullName + ">");
         _w.Line("private const string __Type = " + Literals.String(_model.Name) + ";");
         _w.Line();
@@ -59,14 +67,14 @@ internal sealed class Emitter
             {
                 if (c.Shape == Shape.Struct || (c.Shape == Shape.Unit && _model.Representation == Representation.Internal))
                 {
-                    EmitFieldsReader(c.FullName, Literals.String(c.WireName), c.Members, withForms: _model.Representation != Representation.Internal);
+                    EmitFieldsReader(c.Name, c.FullName, Literals.String(c.WireName), c.Members, withForms: _model.Representation != Representation.Internal);
                 }
             }
         }
         else
         {
             EmitRecordReadWrite();
-            EmitFieldsReader(_model.FullName, "null", _model.Fields, withForms: true);
+            EmitFieldsReader(_model.Name, _model.FullName, "null", _model.Fields, withForms: true);
         }
 
         EmitListReaders();
@@ -109,7 +117,7 @@ internal sealed class Emitter
     private void EmitExternalRead()
     {
         _w.Open("if (reader.TokenType == " + Token + ".String)");
-        _w.Line("return __ReadPayload(__CaseIndex(ref reader, unitOnly: true), ref reader, source);");
+        _w.Line("return __UnitCase(__CaseIndex(ref reader, unitOnly: true));");
         _w.Close();
         _w.Line();
         _w.Line(Read + ".Expect(ref reader, " + Token + ".StartObject, __Type, null, null, \"an object with a single key naming the case\");");
@@ -135,20 +143,40 @@ internal sealed class Emitter
         _w.Line(Read + ".Expect(ref reader, " + Token + ".StartObject, __Type, null, null, \"an object\");");
         _w.Line(Reader + " start = reader;");
         _w.Line(Read + ".Next(ref reader, __Type, null, null);");
+        bool readsFields = false;
+        bool hasNewtype = false;
+        foreach (CaseModel c in _model.Cases)
+        {
+            readsFields |= c.Shape != Shape.Newtype;
+            hasNewtype |= c.Shape == Shape.Newtype;
+        }
+
         _w.Line("int index;");
-        _w.Line("bool tagSeen;");
+        if (readsFields)
+        {
+            _w.Line("bool tagSeen;");
+        }
+
         _w.Open("if (reader.TokenType == " + Token + ".PropertyName && global::System.MemoryExtensions.SequenceEqual(" + Read + ".Key(ref reader), " + Literals.Utf8(tag) + "))");
         _w.Line("// The common layout: the tag first, so the object is read in one pass.");
         _w.Line(Read + ".Next(ref reader, __Type, null, " + Literals.String(tag) + ");");
         _w.Line("index = __CaseIndex(ref reader, unitOnly: false);");
-        _w.Line("tagSeen = true;");
+        if (readsFields)
+        {
+            _w.Line("tagSeen = true;");
+        }
+
         _w.Close();
         _w.Open("else");
         _w.Line("// The tag comes later: find it on a copy of the reader, then read the object from its start.");
         _w.Line(Reader + " scan = start;");
         _w.Line("index = __FindTag(ref scan);");
         _w.Line("reader = start;");
-        _w.Line("tagSeen = false;");
+        if (readsFields)
+        {
+            _w.Line("tagSeen = false;");
+        }
+
         _w.Close();
         _w.Line();
         _w.Open("switch (index)");
@@ -160,11 +188,12 @@ internal sealed class Emitter
             {
                 MemberModel payload = c.Members[0];
                 _w.Line("    reader = start;");
+                _w.Line("    __CheckSingleTag(reader, " + Literals.String(c.WireName) + ");");
                 _w.Line("    return new " + c.FullName + "(" + payload.Type.FullName + ".ReadWire(ref reader, source));");
             }
             else
             {
-                _w.Line("    return " + FieldsReaderName(c.FullName) + "(ref reader, source, tagSeen);");
+                _w.Line("    return " + FieldsReaderName(c.Name) + "(ref reader, source, tagSeen);");
             }
         }
 
@@ -173,6 +202,32 @@ internal sealed class Emitter
         _w.Close();
         _w.Close();
         _w.Line();
+
+        if (hasNewtype)
+        {
+            // A record payload reads the object whole and skips the tag as an unknown key, so a
+            // second tag is found here instead.
+            _w.Open("private static void __CheckSingleTag(" + Reader + " reader, string caseName)");
+            _w.Line("bool seen = false;");
+            _w.Open("while (true)");
+            _w.Line(Read + ".Next(ref reader, __Type, caseName, null);");
+            _w.Open("if (reader.TokenType == " + Token + ".EndObject)");
+            _w.Line("return;");
+            _w.Close();
+            _w.Line();
+            _w.Open("if (global::System.MemoryExtensions.SequenceEqual(" + Read + ".Key(ref reader), " + Literals.Utf8(tag) + "))");
+            _w.Open("if (seen)");
+            _w.Line("throw " + Read + ".DuplicateField(ref reader, __Type, caseName, " + Literals.String(tag) + ");");
+            _w.Close();
+            _w.Line();
+            _w.Line("seen = true;");
+            _w.Close();
+            _w.Line();
+            _w.Line(Read + ".SkipValue(ref reader, __Type, caseName);");
+            _w.Close();
+            _w.Close();
+            _w.Line();
+        }
 
         _w.Open("private static int __FindTag(ref " + Reader + " reader)");
         _w.Open("while (true)");
@@ -310,7 +365,7 @@ internal sealed class Emitter
             switch (c.Shape)
             {
                 case Shape.Unit:
-                    _w.Open("    if (reader.TokenType != " + Token + ".String && reader.TokenType != " + Token + ".Null)");
+                    _w.Open("    if (reader.TokenType != " + Token + ".Null)");
                     _w.Line("throw " + Read + ".Unexpected(ref reader, __Type, " + caseName + ", null, \"null, as the case has no payload\");");
                     _w.Close();
                     _w.Line("    return new " + c.FullName + "();");
@@ -319,7 +374,7 @@ internal sealed class Emitter
                     _w.Line("    return new " + c.FullName + "(" + ReadExpression(c.Members[0].Type, caseName, "null") + ");");
                     break;
                 default:
-                    _w.Line("    return " + FieldsReaderName(c.FullName) + "(ref reader, source, false);");
+                    _w.Line("    return " + FieldsReaderName(c.Name) + "(ref reader, source, false);");
                     break;
             }
         }
@@ -329,21 +384,39 @@ internal sealed class Emitter
         _w.Close();
         _w.Close();
         _w.Line();
+
+        if (_model.Representation == Representation.External)
+        {
+            _w.Open("private static " + _model.FullName + " __UnitCase(int index)");
+            _w.Open("switch (index)");
+            for (int i = 0; i < _model.Cases.Count; i++)
+            {
+                if (_model.Cases[i].Shape == Shape.Unit)
+                {
+                    _w.Line("case " + i + ": return new " + _model.Cases[i].FullName + "();");
+                }
+            }
+
+            _w.Line("default: throw new global::System.InvalidOperationException(\"unreachable: case index \" + index);");
+            _w.Close();
+            _w.Close();
+            _w.Line();
+        }
     }
 
     // ---- struct bodies (struct cases and records) -----------------------------------------------
 
-    private static string FieldsReaderName(string fullName) => "__ReadFields_" + fullName.Substring(fullName.LastIndexOf('.') + 1).TrimStart('@');
+    private static string FieldsReaderName(string name) => "__ReadFields_" + name.TrimStart('@');
 
     /// <summary>
     /// Emits the reader of an object whose keys are <paramref name="members"/>. With
     /// <paramref name="withForms"/>, the reader starts on the value's first token and accepts serde's
     /// array form too; without, it starts inside an internally tagged object.
     /// </summary>
-    private void EmitFieldsReader(string fullName, string caseName, EquatableArray<MemberModel> members, bool withForms)
+    private void EmitFieldsReader(string name, string fullName, string caseName, EquatableArray<MemberModel> members, bool withForms)
     {
         string tag = _model.Representation == Representation.Internal ? _model.Tag! : "";
-        _w.Open("private static " + fullName + " " + FieldsReaderName(fullName) + "(ref " + Reader + " reader, " + Span + " source, bool tagSeen)");
+        _w.Open("private static " + fullName + " " + FieldsReaderName(name) + "(ref " + Reader + " reader, " + Span + " source, bool tagSeen)");
         for (int i = 0; i < members.Count; i++)
         {
             _w.Line(TypeName(members[i].Type) + " f" + i + " = default!;");
@@ -516,7 +589,7 @@ internal sealed class Emitter
     {
         if (c.Shape == Shape.Newtype)
         {
-            EmitValueWrite(c.Members[0].Type, "__case." + c.Members[0].Name, 0);
+            EmitValueWrite(c.Members[0].Type, "__case." + c.Members[0].Name);
         }
         else
         {
@@ -531,7 +604,7 @@ internal sealed class Emitter
         foreach (MemberModel m in members)
         {
             _w.Line("writer.WritePropertyName(" + NameField(m.WireName) + ");");
-            EmitValueWrite(m.Type, owner + m.Name, 0);
+            EmitValueWrite(m.Type, owner + m.Name);
         }
     }
 
@@ -540,11 +613,11 @@ internal sealed class Emitter
         _w.Line("/// <summary>Reads a <see cref=\"" + Cref(_model.Name) + "\"/> from a JSON object (or serde's array form); the reader is left on its last token.</summary>");
         _w.Line("/// <param name=\"reader\">The JSON reader, on the value's first token.</param>");
         _w.Line("/// <param name=\"source\">The bytes the reader reads, or empty when it reads a sequence.</param>");
-        _w.Line("public static " + _model.FullName + " ReadWire(ref " + Reader + " reader, " + Span + " source) => " + FieldsReaderName(_model.FullName) + "(ref reader, source, false);");
+        _w.Line("public " + Hides + "static " + _model.FullName + " ReadWire(ref " + Reader + " reader, " + Span + " source) => " + FieldsReaderName(_model.Name) + "(ref reader, source, false);");
         _w.Line();
         _w.Line("/// <summary>Writes this value exactly as serde_json writes it.</summary>");
         _w.Line("/// <param name=\"writer\">The JSON writer.</param>");
-        _w.Open("public void WriteWire(" + Writer + " writer)");
+        _w.Open("public " + Hides + "void WriteWire(" + Writer + " writer)");
         _w.Line("writer.WriteStartObject();");
         _w.Line("WriteWireFields(writer);");
         _w.Line("writer.WriteEndObject();");
@@ -553,13 +626,13 @@ internal sealed class Emitter
         _w.Line("/// <summary>Writes this value's fields without the braces, for a tag merged into the object.</summary>");
         _w.Line("/// <param name=\"writer\">The JSON writer, inside an object.</param>");
         _w.Line(NeverBrowsable);
-        _w.Open("public void WriteWireFields(" + Writer + " writer)");
+        _w.Open("public " + Hides + "void WriteWireFields(" + Writer + " writer)");
         EmitFieldsWrite(_model.Fields, "this.");
         _w.Close();
         _w.Line();
     }
 
-    private void EmitValueWrite(TypeModel type, string value, int depth)
+    private void EmitValueWrite(TypeModel type, string value)
     {
         if (type.IsOptional)
         {
@@ -567,7 +640,7 @@ internal sealed class Emitter
             _w.Line("writer.WriteNullValue();");
             _w.Close();
             _w.Open("else");
-            EmitValueWrite(type with { IsOptional = false }, type.IsValueType ? value + ".Value" : value, depth);
+            EmitValueWrite(type with { IsOptional = false }, type.IsValueType ? value + ".Value" : value);
             _w.Close();
             return;
         }
@@ -590,22 +663,24 @@ internal sealed class Emitter
                 _w.Line(value + ".WriteWire(writer);");
                 break;
             case ValueKind.List:
-                string item = "__item" + depth;
+                int local = _locals++;
+                string item = "__item" + local;
                 _w.Line("writer.WriteStartArray();");
                 if (type.ListKind == ListKind.ReadOnlyList)
                 {
                     // Index the interface rather than enumerate it: no boxed enumerator per list.
-                    string list = "__list" + depth;
+                    string list = "__list" + local;
+                    string index = "__i" + local;
                     _w.Line("var " + list + " = " + value + ";");
-                    _w.Open("for (int __i" + depth + " = 0; __i" + depth + " < " + list + ".Count; __i" + depth + "++)");
-                    _w.Line("var " + item + " = " + list + "[__i" + depth + "];");
+                    _w.Open("for (int " + index + " = 0; " + index + " < " + list + ".Count; " + index + "++)");
+                    _w.Line("var " + item + " = " + list + "[" + index + "];");
                 }
                 else
                 {
                     _w.Open("foreach (var " + item + " in " + value + ")");
                 }
 
-                EmitValueWrite(type.Element!, item, depth + 1);
+                EmitValueWrite(type.Element!, item);
                 _w.Close();
                 _w.Line("writer.WriteEndArray();");
                 break;
@@ -678,7 +753,7 @@ internal sealed class Emitter
     private void EmitConverter()
     {
         _w.Line("/// <summary>Serves <see cref=\"" + Cref(_model.Name) + "\"/> to System.Text.Json with the generated reader and writer; no reflection.</summary>");
-        _w.Open("public sealed class WireJsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + _model.FullName + ">");
+        _w.Open("public " + Hides + "sealed class WireJsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + _model.FullName + ">");
         _w.Line("/// <inheritdoc/>");
         _w.Line("public override " + _model.FullName + " Read(ref " + Reader + " reader, global::System.Type typeToConvert, " + Json + ".JsonSerializerOptions options) => ReadWire(ref reader, default);");
         _w.Line();

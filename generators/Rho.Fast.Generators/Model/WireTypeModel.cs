@@ -35,6 +35,8 @@ internal enum Shape
 /// <param name="Content">The content key of an adjacently tagged union.</param>
 /// <param name="Cases">The union's cases; empty for a record.</param>
 /// <param name="Fields">The record's fields; empty for a union.</param>
+/// <param name="HidesInherited">The type derives from another generated type, so its generated members hide the base's.</param>
+/// <param name="DeclaresConverter">The user declared the <c>[JsonConverter]</c> attribute already (so System.Text.Json's generator in the same project sees it).</param>
 internal sealed record WireTypeModel(
     string? Namespace,
     EquatableArray<string> ContainingTypes,
@@ -45,7 +47,9 @@ internal sealed record WireTypeModel(
     string? Tag,
     string? Content,
     EquatableArray<CaseModel> Cases,
-    EquatableArray<MemberModel> Fields);
+    EquatableArray<MemberModel> Fields,
+    bool HidesInherited,
+    bool DeclaresConverter);
 
 /// <summary>One case of a union.</summary>
 /// <param name="Name">The case record's simple name.</param>

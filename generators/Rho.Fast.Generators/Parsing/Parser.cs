@@ -41,6 +41,12 @@ internal sealed class Parser
     {
         var type = (INamedTypeSymbol)context.TargetSymbol;
         var declaration = (TypeDeclarationSyntax)context.TargetNode;
+        if (!IsFirstAttributedDeclaration(type, declaration, context.Attributes[0].AttributeClass, cancellationToken))
+        {
+            // The attribute given twice on partial declarations: the compiler reports it; emit once.
+            return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
         Location location = declaration.Identifier.GetLocation();
         AttributeData attribute = context.Attributes[0];
 
@@ -51,10 +57,14 @@ internal sealed class Parser
     private bool Check(INamedTypeSymbol type, Location location, bool isUnion)
     {
         bool ok = true;
-        if (type.TypeParameters.Length > 0)
+        for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
         {
-            Report(Diagnostics.Generic, location, type.Name);
-            ok = false;
+            if (t.TypeParameters.Length > 0)
+            {
+                Report(Diagnostics.Generic, location, type.Name);
+                ok = false;
+                break;
+            }
         }
 
         if (isUnion && (!type.IsRecord || !type.IsAbstract || type.TypeKind != TypeKind.Class))
@@ -63,7 +73,7 @@ internal sealed class Parser
             ok = false;
         }
 
-        if (!isUnion && (!type.IsRecord || FindPrimaryConstructor(type) is null))
+        if (!isUnion && (!type.IsRecord || type.TypeKind != TypeKind.Class || FindPrimaryConstructor(type) is null))
         {
             Report(Diagnostics.NotRecord, location, type.Name);
             ok = false;
@@ -116,22 +126,31 @@ internal sealed class Parser
         var containing = new List<string>();
         for (INamedTypeSymbol? t = type.ContainingType; t is not null; t = t.ContainingType)
         {
-            containing.Insert(0, "partial " + Keyword(t) + " " + t.Name);
+            containing.Insert(0, "partial " + Keyword(t) + " " + Identifier(t.Name));
+        }
+
+        foreach (MemberModel field in fields)
+        {
+            CheckReserved(type.Name, field.Name.TrimStart('@'), location);
         }
 
         string fullName = type.ToDisplayString(s_fullName);
-        string hintName = fullName.Replace("global::", "").Replace('<', '_').Replace('>', '_') + ".g.cs";
+        string hintName = fullName.Replace("global::", "").Replace("@", "") + ".g.cs";
+        bool hidesInherited = type.BaseType is { } baseType && IsWireType(baseType);
+        bool declaresConverter = type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonConverterAttribute");
         return new WireTypeModel(
             type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
             containing.ToEquatableArray(),
-            type.Name,
+            Identifier(type.Name),
             fullName,
             hintName,
             representation,
             tag,
             content,
             new EquatableArray<CaseModel>(cases),
-            new EquatableArray<MemberModel>(fields));
+            new EquatableArray<MemberModel>(fields),
+            hidesInherited,
+            declaresConverter);
     }
 
     private ImmutableArray<CaseModel> BuildCases(
@@ -154,6 +173,7 @@ internal sealed class Parser
                 continue;
             }
 
+            CheckReserved(union.Name, nested.Name, caseLocation);
             AttributeData? caseAttribute = FindAttribute(nested, WireCaseAttribute);
             string wireName = (caseAttribute is null ? null : NamedString(caseAttribute, "Name")) ?? NameRules.Apply(renameAll, nested.Name);
             int declaredShape = caseAttribute is null ? 0 : NamedInt(caseAttribute, "Shape", 0);
@@ -205,13 +225,14 @@ internal sealed class Parser
                         }
                     }
                 }
-                else if (shape == Shape.Newtype && members.Length == 1 && !IsWireRecord(constructor!.Parameters[0].Type))
+                else if (shape == Shape.Newtype && members.Length == 1
+                    && (!IsWireRecord(constructor!.Parameters[0].Type) || members[0].Type.IsOptional))
                 {
                     Report(Diagnostics.InternalNewtypeNotRecord, caseLocation, union.Name, nested.Name, constructor.Parameters[0].Type.ToDisplayString());
                 }
             }
 
-            cases.Add(new CaseModel(nested.Name, nested.ToDisplayString(s_fullName), wireName, shape, new EquatableArray<MemberModel>(members)));
+            cases.Add(new CaseModel(Identifier(nested.Name), nested.ToDisplayString(s_fullName), wireName, shape, new EquatableArray<MemberModel>(members)));
         }
 
         if (cases.Count == 0 && !_diagnostics.Any(d => d.Id == Diagnostics.CaseNotSealed.Id))
@@ -253,6 +274,49 @@ internal sealed class Parser
         }
 
         return members.ToImmutable();
+    }
+
+    private static readonly string[] s_reserved = { "ReadWire", "WriteWire", "WriteWireFields", "WireJsonConverter" };
+
+    private void CheckReserved(string owner, string name, Location location)
+    {
+        if (System.Array.IndexOf(s_reserved, name) >= 0)
+        {
+            Report(Diagnostics.ReservedName, location, owner, name);
+        }
+    }
+
+    private static bool IsFirstAttributedDeclaration(INamedTypeSymbol type, TypeDeclarationSyntax target, INamedTypeSymbol? attributeClass, CancellationToken cancellationToken)
+    {
+        if (type.DeclaringSyntaxReferences.Length < 2)
+        {
+            return true;
+        }
+
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration || declaration.AttributeLists.Count == 0)
+            {
+                continue;
+            }
+
+            if (declaration == target)
+            {
+                return true;
+            }
+
+            foreach (AttributeData attribute in type.GetAttributes())
+            {
+                if (attribute.ApplicationSyntaxReference?.SyntaxTree == declaration.SyntaxTree
+                    && declaration.Span.Contains(attribute.ApplicationSyntaxReference.Span)
+                    && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeClass))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private static string Identifier(string name) =>

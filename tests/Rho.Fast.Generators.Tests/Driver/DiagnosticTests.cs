@@ -1,0 +1,393 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+
+namespace Rho.Fast.Generators.Tests.Driver;
+
+/// <summary>Each diagnostic fires on a minimal bad input, points into the user's file, and names the type.</summary>
+public sealed class DiagnosticTests
+{
+    [Fact]
+    public void RHOF001_union_not_partial()
+    {
+        AssertReports("RHOF001", at: "Command", typeName: "Command", """
+            [TaggedUnion]
+            public abstract record Command
+            {
+                public sealed record Ping : Command;
+            }
+            """);
+    }
+
+    [Fact]
+    public void RHOF001_record_not_partial()
+    {
+        AssertReports("RHOF001", at: "Point", typeName: "Point", """
+            [WireRecord]
+            public sealed record Point(int X, int Y);
+            """);
+    }
+
+    [Fact]
+    public void RHOF001_containing_type_not_partial_is_reported_on_that_type()
+    {
+        AssertReports("RHOF001", at: "Outer", typeName: "Outer", """
+            public class Outer
+            {
+                [TaggedUnion]
+                public abstract partial record Command
+                {
+                    public sealed record Ping : Command;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public void RHOF002_union_not_abstract()
+    {
+        AssertReports("RHOF002", at: "Command", typeName: "Command", """
+            [TaggedUnion]
+            public partial record Command
+            {
+                public sealed record Ping : Command;
+            }
+            """);
+    }
+
+    [Fact]
+    public void RHOF002_union_declared_as_class()
+    {
+        AssertReports("RHOF002", at: "Command", typeName: "Command", """
+            [TaggedUnion]
+            public abstract partial class Command
+            {
+                public sealed class Ping : Command { }
+            }
+            """);
+    }
+
+    [Fact]
+    public void RHOF003_union_without_cases()
+    {
+        AssertReports("RHOF003", at: "Command", typeName: "Command", """
+            [TaggedUnion]
+            public abstract partial record Command
+            {
+                public sealed record NotACase(int X);
+            }
+            """);
+    }
+
+    [Fact]
+    public void RHOF004_two_cases_with_one_wire_name()
+    {
+        Diagnostic diagnostic = AssertReports("RHOF004", at: "Second", typeName: "Command", """
+            [TaggedUnion]
+            public abstract partial record Command
+            {
+                [WireCase(Name = "same")]
+                public sealed record First : Command;
+
+                [WireCase(Name = "same")]
+                public sealed record Second : Command;
+            }
+            """);
+
+        Assert.Contains("'same'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void RHOF004_rename_rule_merges_two_case_names()
+    {
+        AssertReports("RHOF004", at: "TOOLCALL", typeName: "Command", """
+            [TaggedUnion(RenameAll = RenameRule.Lowercase)]
+            public abstract partial record Command
+            {
+                public sealed record ToolCall : Command;
+                public sealed record TOOLCALL : Command;
+            }
+            """);
+    }
+
+    [Fact]
+    public void RHOF005_unsupported_member_type()
+    {
+        Diagnostic diagnostic = AssertReports("RHOF005", at: "When", typeName: "At", """
+            [TaggedUnion]
+            public abstract partial record Command
+            {
+                public sealed record At(System.DateTime When, int X) : Command;
+            }
+            """);
+
+        Assert.Contains("DateTime", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void RHOF005_unsupported_list_element_type_in_a_record()
+    {
+        AssertReports("RHOF005", at: "Lookup", typeName: "Index", """
+            [WireRecord]
+            public sealed partial record Index(Dictionary<string, int> Lookup);
+            """);
+    }
+
+    [Fact]
+    public void RHOF006_internal_tag_equals_a_struct_field()
+    {
+        AssertReports("RHOF006", at: "Typed", typeName: "Command", """
+            [TaggedUnion(Tag = "type")]
+            public abstract partial record Command
+            {
+                public sealed record Typed(string Type, int X) : Command;
+            }
+            """);
+    }
+
+    [Fact]
+    public void RHOF006_adjacent_tag_equals_content_key()
+    {
+        AssertReports("RHOF006", at: "Command", typeName: "Command", """
+            [TaggedUnion(Tag = "t", Content = "t")]
+            public abstract partial record Command
+            {
+                public sealed record Say(string Text) : Command;
+            }
+            """);
+    }
+
+    [Fact]
+    public void RHOF007_case_not_sealed()
+    {
+        AssertReports("RHOF007", at: "Open", typeName: "Command", """
+            [TaggedUnion]
+            public abstract partial record Command
+            {
+                public record Open(int X) : Command;
+            }
+            """);
+    }
+
+    [Fact]
+    public void RHOF008_wire_record_without_primary_constructor()
+    {
+        AssertReports("RHOF008", at: "Plain", typeName: "Plain", """
+            [WireRecord]
+            public sealed partial record Plain
+            {
+                public int X { get; init; }
+            }
+            """);
+    }
+
+    [Fact]
+    public void RHOF008_wire_record_on_a_class()
+    {
+        AssertReports("RHOF008", at: "Plain", typeName: "Plain", """
+            [WireRecord]
+            public sealed partial class Plain(int X)
+            {
+                public int X { get; } = X;
+            }
+            """);
+    }
+
+    [Fact]
+    public void RHOF009_content_without_tag()
+    {
+        AssertReports("RHOF009", at: "Command", typeName: "Command", """
+            [TaggedUnion(Content = "c")]
+            public abstract partial record Command
+            {
+                public sealed record Say(string Text) : Command;
+            }
+            """);
+    }
+
+    [Fact]
+    public void RHOF010_internal_case_declared_newtype_holding_a_string()
+    {
+        Diagnostic diagnostic = AssertReports("RHOF010", at: "Say", typeName: "Command", """
+            [TaggedUnion(Tag = "type")]
+            public abstract partial record Command
+            {
+                [WireCase(Shape = CaseShape.Newtype)]
+                public sealed record Say(string Text) : Command;
+            }
+            """);
+
+        Assert.Contains("'string'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void RHOF010_internal_case_declared_newtype_holding_a_list()
+    {
+        AssertReports("RHOF010", at: "Batch", typeName: "Command", """
+            [TaggedUnion(Tag = "type")]
+            public abstract partial record Command
+            {
+                [WireCase(Shape = CaseShape.Newtype)]
+                public sealed record Batch(List<int> Items) : Command;
+            }
+            """);
+    }
+
+    [Fact]
+    public void RHOF011_generic_union()
+    {
+        AssertReports("RHOF011", at: "Command", typeName: "Command", """
+            [TaggedUnion]
+            public abstract partial record Command<T>
+            {
+                public sealed record Ping : Command<T>;
+            }
+            """);
+    }
+
+    [Fact]
+    public void RHOF011_generic_record()
+    {
+        AssertReports("RHOF011", at: "Box", typeName: "Box", """
+            [WireRecord]
+            public sealed partial record Box<T>(int X);
+            """);
+    }
+
+    [Fact]
+    public void RHOF012_unit_case_with_members()
+    {
+        Diagnostic diagnostic = AssertReports("RHOF012", at: "Ping", typeName: "Command", """
+            [TaggedUnion]
+            public abstract partial record Command
+            {
+                [WireCase(Shape = CaseShape.Unit)]
+                public sealed record Ping(int X) : Command;
+            }
+            """);
+
+        Assert.Contains("unit", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void RHOF012_newtype_case_with_two_members()
+    {
+        AssertReports("RHOF012", at: "Pair", typeName: "Command", """
+            [TaggedUnion]
+            public abstract partial record Command
+            {
+                [WireCase(Shape = CaseShape.Newtype)]
+                public sealed record Pair(int X, int Y) : Command;
+            }
+            """);
+    }
+
+    [Fact]
+    public void RHOF013_two_record_fields_with_one_wire_name()
+    {
+        Diagnostic diagnostic = AssertReports("RHOF013", at: "Right", typeName: "Pair", """
+            [WireRecord]
+            public sealed partial record Pair(int Left, [WireName("left")] int Right);
+            """);
+
+        Assert.Contains("'left'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void RHOF013_two_case_fields_that_one_rename_rule_merges()
+    {
+        AssertReports("RHOF013", at: "callId", typeName: "ToolCall", """
+            [TaggedUnion]
+            public abstract partial record Command
+            {
+                public sealed record ToolCall(int CallId, int callId) : Command;
+            }
+            """);
+    }
+
+    [Fact]
+    public void RHOF011_union_nested_in_a_generic_type()
+    {
+        AssertReports("RHOF011", at: "Command", typeName: "Command", """
+            public partial class Outer<T>
+            {
+                [TaggedUnion]
+                public abstract partial record Command
+                {
+                    public sealed record Ping : Command;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public void RHOF010_nullable_record_payload_of_an_internally_tagged_case()
+    {
+        AssertReports("RHOF010", at: "Placed", typeName: "Event", """
+            [TaggedUnion(Tag = "type")]
+            public abstract partial record Event
+            {
+                [WireCase(Shape = CaseShape.Newtype)]
+                public sealed record Placed(Rho.Fast.ToolResult? At) : Event;
+            }
+            """);
+    }
+
+    [Fact]
+    public void RHOF014_case_named_like_a_generated_member()
+    {
+        AssertReports("RHOF014", at: "ReadWire", typeName: "Command", """
+            [TaggedUnion]
+            public abstract partial record Command
+            {
+                public sealed record ReadWire : Command;
+            }
+            """);
+    }
+
+    [Fact]
+    public void RHOF014_record_member_named_like_a_generated_member()
+    {
+        AssertReports("RHOF014", at: "Point", typeName: "Point", """
+            [WireRecord]
+            public sealed partial record Point(int WriteWire);
+            """);
+    }
+
+    [Fact]
+    public void RHOF008_wire_record_on_a_record_struct()
+    {
+        AssertReports("RHOF008", at: "Point", typeName: "Point", """
+            [WireRecord]
+            public partial record struct Point(int X);
+            """);
+    }
+
+    /// <summary>
+    /// Runs the generator over <paramref name="body"/> and checks it reports exactly <paramref name="id"/>,
+    /// located on the text <paramref name="at"/> in the input file, with a message naming <paramref name="typeName"/>,
+    /// and that it neither throws nor emits code for the broken type.
+    /// </summary>
+    private static Diagnostic AssertReports(string id, string at, string typeName, string body)
+    {
+        string source = Generation.Prelude + "namespace Demo;\n\n" + body;
+        GenerationResult result = Generation.Run(Generation.Compile(source));
+
+        Assert.Null(result.Run.Exception);
+        Diagnostic diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+
+        FileLinePositionSpan lines = diagnostic.Location.GetLineSpan();
+        TextSpan span = diagnostic.Location.SourceSpan;
+        Assert.Equal(Generation.InputPath, lines.Path);
+        Assert.Equal(at, source.Substring(span.Start, span.Length));
+        SourceText text = SourceText.From(source);
+        Assert.Equal(text.Lines.GetLinePositionSpan(span), lines.Span);
+
+        Assert.Contains("'" + typeName + "'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Empty(result.Run.GeneratedSources);
+        return diagnostic;
+    }
+}

@@ -1,0 +1,336 @@
+using System.Text.Json;
+using Rho.Fast.Generators.Samples;
+using Rho.Fast.Serialization;
+using Xunit;
+
+namespace Rho.Fast.Generators.Tests.Runtime;
+
+/// <summary>JSON serde would reject is rejected with a <see cref="WireFormatException"/> naming the type, case and field.</summary>
+public sealed class ReadErrorTests
+{
+    // ---- externally tagged --------------------------------------------------------------------
+
+    [Fact]
+    public void External_empty_object()
+    {
+        WireFormatException e = Reject<ExternalCommand>("{}");
+
+        AssertNames(e, "ExternalCommand", caseName: null, fieldName: null);
+    }
+
+    [Fact]
+    public void External_object_with_a_second_key()
+    {
+        WireFormatException e = Reject<ExternalCommand>("""{"Say":"a","Ping":null}""");
+
+        AssertNames(e, "ExternalCommand", caseName: null, fieldName: null);
+        Assert.Contains("second key", e.Problem);
+    }
+
+    [Theory]
+    [InlineData("""{"Jump":{"h":1}}""")]
+    [InlineData("\"Jump\"")]
+    [InlineData("""{"ping":null}""")]
+    public void External_unknown_case_name(string json)
+    {
+        WireFormatException e = Reject<ExternalCommand>(json);
+
+        AssertNames(e, "ExternalCommand", caseName: null, fieldName: null);
+        Assert.Contains("unknown case", e.Problem);
+        Assert.Contains("'Ping'", e.Problem);
+    }
+
+    [Fact]
+    public void External_case_with_payload_written_as_a_bare_string()
+    {
+        WireFormatException e = Reject<ExternalCommand>("\"Say\"");
+
+        AssertNames(e, "ExternalCommand", caseName: "Say", fieldName: null);
+    }
+
+    [Theory]
+    [InlineData("[\"Ping\"]")]
+    [InlineData("1")]
+    [InlineData("null")]
+    [InlineData("true")]
+    public void External_union_as_neither_string_nor_object(string json)
+    {
+        WireFormatException e = Reject<ExternalCommand>(json);
+
+        AssertNames(e, "ExternalCommand", caseName: null, fieldName: null);
+    }
+
+    [Fact]
+    public void Struct_case_missing_a_field()
+    {
+        WireFormatException e = Reject<ExternalCommand>("""{"Move":{"x":1}}""");
+
+        AssertNames(e, "ExternalCommand", "Move", "y");
+        Assert.Contains("missing field 'y'", e.Problem);
+    }
+
+    [Fact]
+    public void Struct_case_with_a_duplicate_field()
+    {
+        WireFormatException e = Reject<ExternalCommand>("""{"Move":{"x":1,"x":2,"y":3}}""");
+
+        AssertNames(e, "ExternalCommand", "Move", "x");
+        Assert.Contains("duplicate field 'x'", e.Problem);
+    }
+
+    [Fact]
+    public void Struct_field_of_the_wrong_token_type()
+    {
+        WireFormatException e = Reject<ExternalCommand>("""{"Move":{"x":"1","y":2}}""");
+
+        AssertNames(e, "ExternalCommand", "Move", "x");
+    }
+
+    [Fact]
+    public void Struct_case_payload_that_is_not_an_object()
+    {
+        WireFormatException e = Reject<ExternalCommand>("""{"Move":"x"}""");
+
+        AssertNames(e, "ExternalCommand", "Move", fieldName: null);
+    }
+
+    [Theory]
+    [InlineData("""{"Move":[1]}""")]
+    [InlineData("""{"Move":[1,2,3]}""")]
+    public void Struct_case_array_form_with_the_wrong_length(string json)
+    {
+        WireFormatException e = Reject<ExternalCommand>(json);
+
+        AssertNames(e, "ExternalCommand", "Move", fieldName: null);
+    }
+
+    [Theory]
+    [InlineData("""{"Say":1}""")]
+    [InlineData("""{"Say":null}""")]
+    [InlineData("""{"Say":["hi"]}""")]
+    public void Newtype_payload_of_the_wrong_token_type(string json)
+    {
+        WireFormatException e = Reject<ExternalCommand>(json);
+
+        AssertNames(e, "ExternalCommand", "Say", fieldName: null);
+    }
+
+    [Fact]
+    public void Unit_case_with_a_payload_object()
+    {
+        WireFormatException e = Reject<ExternalCommand>("""{"Ping":{}}""");
+
+        AssertNames(e, "ExternalCommand", "Ping", fieldName: null);
+    }
+
+    // ---- internally tagged --------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("""{"x":1,"y":2}""")]
+    [InlineData("{}")]
+    public void Internal_tag_missing(string json)
+    {
+        WireFormatException e = Reject<InternalEvent>(json);
+
+        AssertNames(e, "InternalEvent", caseName: null, fieldName: "type");
+        Assert.Contains("missing field 'type'", e.Problem);
+    }
+
+    [Fact]
+    public void Internal_unknown_case_name()
+    {
+        WireFormatException e = Reject<InternalEvent>("""{"type":"jumped","x":1}""");
+
+        AssertNames(e, "InternalEvent", caseName: null, fieldName: null);
+        Assert.Contains("'jumped'", e.Problem);
+    }
+
+    [Theory]
+    [InlineData("""{"type":1}""")]
+    [InlineData("""{"type":null}""")]
+    [InlineData("""{"x":1,"type":["moved"]}""")]
+    public void Internal_tag_that_is_not_a_string(string json)
+    {
+        WireFormatException e = Reject<InternalEvent>(json);
+
+        AssertNames(e, "InternalEvent", caseName: null, fieldName: "type");
+    }
+
+    [Fact]
+    public void Internal_union_as_a_bare_string()
+    {
+        WireFormatException e = Reject<InternalEvent>("\"started\"");
+
+        AssertNames(e, "InternalEvent", caseName: null, fieldName: null);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"moved","x":1,"type":"moved","y":2}""")]
+    [InlineData("""{"x":1,"type":"moved","y":2,"type":"moved"}""")]
+    public void Internal_duplicate_tag(string json)
+    {
+        WireFormatException e = Reject<InternalEvent>(json);
+
+        AssertNames(e, "InternalEvent", "moved", "type");
+    }
+
+    [Fact]
+    public void Internal_struct_case_missing_a_field()
+    {
+        WireFormatException e = Reject<InternalEvent>("""{"type":"moved","x":1}""");
+
+        AssertNames(e, "InternalEvent", "moved", "y");
+    }
+
+    [Fact]
+    public void Internal_struct_case_with_a_duplicate_field()
+    {
+        WireFormatException e = Reject<InternalEvent>("""{"type":"text_changed","new_text":"a","new_text":"b"}""");
+
+        AssertNames(e, "InternalEvent", "text_changed", "new_text");
+    }
+
+    [Fact]
+    public void Internal_record_payload_missing_a_field_names_the_record()
+    {
+        WireFormatException e = Reject<InternalEvent>("""{"type":"placed","x":1}""");
+
+        AssertNames(e, "Point", caseName: null, fieldName: "y");
+    }
+
+    // ---- adjacently tagged --------------------------------------------------------------------
+
+    [Fact]
+    public void Adjacent_tag_missing()
+    {
+        WireFormatException e = Reject<AdjacentMessage>("""{"c":"hi"}""");
+
+        AssertNames(e, "AdjacentMessage", caseName: null, fieldName: "t");
+    }
+
+    [Fact]
+    public void Adjacent_content_missing_for_a_case_with_payload()
+    {
+        WireFormatException e = Reject<AdjacentMessage>("""{"t":"Say"}""");
+
+        AssertNames(e, "AdjacentMessage", caseName: null, fieldName: "c");
+    }
+
+    [Theory]
+    [InlineData("""{"t":"Say","t":"Say","c":"hi"}""", "t")]
+    [InlineData("""{"t":"Say","c":"hi","c":"ho"}""", "c")]
+    [InlineData("""{"c":"hi","c":"ho","t":"Say"}""", "c")]
+    public void Adjacent_duplicate_key(string json, string key)
+    {
+        WireFormatException e = Reject<AdjacentMessage>(json);
+
+        AssertNames(e, "AdjacentMessage", caseName: null, fieldName: key);
+    }
+
+    [Fact]
+    public void Adjacent_unknown_case_name()
+    {
+        WireFormatException e = Reject<AdjacentMessage>("""{"t":"Shout","c":"hi"}""");
+
+        AssertNames(e, "AdjacentMessage", caseName: null, fieldName: null);
+        Assert.Contains("'Shout'", e.Problem);
+    }
+
+    [Fact]
+    public void Adjacent_struct_content_missing_a_field()
+    {
+        WireFormatException e = Reject<AdjacentMessage>("""{"t":"Move","c":{"y":1}}""");
+
+        AssertNames(e, "AdjacentMessage", "Move", "x");
+    }
+
+    // ---- records and values -------------------------------------------------------------------
+
+    [Fact]
+    public void Record_missing_a_field()
+    {
+        WireFormatException e = Reject<Point>("""{"x":1}""");
+
+        AssertNames(e, "Point", caseName: null, fieldName: "y");
+    }
+
+    [Fact]
+    public void Record_with_a_duplicate_field()
+    {
+        WireFormatException e = Reject<Point>("""{"x":1,"y":2,"y":3}""");
+
+        AssertNames(e, "Point", caseName: null, fieldName: "y");
+    }
+
+    [Theory]
+    [InlineData("[1]")]
+    [InlineData("[1,2,3]")]
+    [InlineData("\"1,2\"")]
+    public void Record_of_the_wrong_shape(string json)
+    {
+        WireFormatException e = Reject<Point>(json);
+
+        Assert.Equal("Point", e.TypeName);
+    }
+
+    [Theory]
+    [InlineData("i8", "128")]
+    [InlineData("i8", "-129")]
+    [InlineData("u8", "-1")]
+    [InlineData("u8", "256")]
+    [InlineData("i16", "32768")]
+    [InlineData("u16", "65536")]
+    [InlineData("i32", "2147483648")]
+    [InlineData("u32", "4294967296")]
+    [InlineData("i64", "9223372036854775808")]
+    [InlineData("u64", "18446744073709551616")]
+    [InlineData("i32", "1.5")]
+    [InlineData("u64", "1e2")]
+    [InlineData("f64", "1e400")]
+    [InlineData("f64", "\"1\"")]
+    [InlineData("flag", "1")]
+    [InlineData("text", "null")]
+    public void Scalar_out_of_range_or_of_the_wrong_type(string field, string value)
+    {
+        string json = SampleCatalog.MemberTypes["every-scalar-at-the-other-extreme"].Json;
+        int start = json.IndexOf("\"" + field + "\":") + field.Length + 3;
+        int end = json.IndexOf(',', start);
+        string bad = json[..start] + value + json[end..];
+
+        WireFormatException e = Reject<Bag>(bad);
+
+        AssertNames(e, "Bag", "scalars", field);
+    }
+
+    [Fact]
+    public void List_element_of_the_wrong_type_names_the_list_field()
+    {
+        string json = SampleCatalog.MemberTypes["every-scalar-at-the-other-extreme"].Json.Replace("\"tags\":[]", "\"tags\":[\"a\",1]");
+
+        WireFormatException e = Reject<Bag>(json);
+
+        AssertNames(e, "Bag", "scalars", "tags");
+    }
+
+    [Theory]
+    [InlineData("""{"Move":{"x":1""")]
+    [InlineData("""{"Move":{"x":1,}}""")]
+    [InlineData("")]
+    [InlineData("\"Ping\" \"Ping\"")]
+    [InlineData("""{"Say":"a"} {}""")]
+    public void Malformed_json_or_data_after_the_value_is_a_json_exception(string json)
+    {
+        Assert.ThrowsAny<JsonException>(() => Wire.Deserialize<ExternalCommand>(json));
+    }
+
+    private static WireFormatException Reject<T>(string json)
+        where T : IWireSerializable<T> =>
+        Assert.Throws<WireFormatException>(() => Wire.Deserialize<T>(json));
+
+    private static void AssertNames(WireFormatException e, string typeName, string? caseName, string? fieldName)
+    {
+        Assert.True(
+            e.TypeName == typeName && e.CaseName == caseName && e.FieldName == fieldName,
+            $"expected ({typeName}, {caseName ?? "null"}, {fieldName ?? "null"}), got ({e.TypeName}, {e.CaseName ?? "null"}, {e.FieldName ?? "null"}): {e.Message}");
+    }
+}
