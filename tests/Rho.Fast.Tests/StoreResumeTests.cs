@@ -251,6 +251,33 @@ public sealed partial class StoreResumeTests
         Assert.Empty(store.List("/nowhere/at/all"));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n")]
+    [InlineData("\n\n  \n")]
+    public void List_does_not_count_a_torn_last_line(string after)
+    {
+        using var root = new TempDirectory();
+        using var cwd = new TempDirectory();
+        var store = new SessionStore(root.Path);
+        string workspace = store.WorkspaceDirectory(cwd.Path);
+        Directory.CreateDirectory(workspace);
+        string name = "100_11111111-1111-4111-8111-111111111111.jsonl";
+        WriteSession(workspace, name, Message.UserText("one"), Message.UserText("two"));
+        File.AppendAllText(Path.Combine(workspace, name), Conversation.EntryLine(Message.UserText("three"))[..30] + after);
+
+        Assert.Equal(2, Assert.Single(store.List(cwd.Path)).MessageCount);
+    }
+
+    [Fact]
+    public void A_lookup_creates_no_folder()
+    {
+        using var root = new TempDirectory();
+        var store = new SessionStore(root.Combine("sessions"));
+        Assert.Throws<SessionLookupException>(() => store.FindByIdPrefix("/some/project", "abc"));
+        Assert.False(Directory.Exists(root.Combine("sessions")));
+    }
+
     [Fact]
     public async Task The_shared_vectors_read_through_the_store_give_the_reference_messages()
     {

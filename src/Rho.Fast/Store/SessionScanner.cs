@@ -27,6 +27,7 @@ internal static class SessionScanner
         byte[] buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
         long messages = 0;
         string? title = null;
+        bool lastLineParsed = false;
         try
         {
             long offset = 0;
@@ -48,6 +49,7 @@ internal static class SessionScanner
                     // A last line without newline is counted only if it is whole.
                     if (carry > 0)
                     {
+                        lastLineParsed = buffer.AsSpan(0, carry).StartsWith(MessagePrefix);
                         Line(buffer.AsSpan(0, carry), ref messages, ref title, mustParse: true);
                     }
 
@@ -73,7 +75,39 @@ internal static class SessionScanner
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
+        if (messages > 0 && !lastLineParsed && LastLineIsTornMessage(handle, size))
+        {
+            messages--;
+        }
+
         return new SessionInfo(id, path, created, size, messages, title);
+    }
+
+    /// <summary>Whether the last non-empty line looks like a message but does not parse: a torn write the count must not include.</summary>
+    private static bool LastLineIsTornMessage(SafeFileHandle handle, long size)
+    {
+        // A last line without a newline was parsed already; this catches a torn line followed by one.
+        const int Window = 1 << 16;
+        int length = (int)Math.Min(size, Window);
+        byte[] tail = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            Span<byte> bytes = tail.AsSpan(0, RandomAccess.Read(handle, tail.AsSpan(0, length), size - length));
+            bytes = bytes.TrimEnd("\r\n \t"u8);
+            int start = bytes.LastIndexOf((byte)'\n') + 1;
+            if (start == 0 && length == Window)
+            {
+                // The last line is longer than the window: too long to be a quick check, count it.
+                return false;
+            }
+
+            ReadOnlySpan<byte> last = bytes[start..];
+            return last.StartsWith(MessagePrefix) && TryParse(last) is null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(tail);
+        }
     }
 
     private static void Line(ReadOnlySpan<byte> line, ref long messages, ref string? title, bool mustParse)

@@ -91,8 +91,14 @@ public sealed class SessionStore
     public string FindByIdPrefix(string cwd, string idPrefix)
     {
         ArgumentNullException.ThrowIfNull(idPrefix);
-        string directory = EnsureWorkspaceDirectory(cwd);
+        string directory = CheckedWorkspaceDirectory(cwd);
         var matches = new List<string>();
+        if (!Directory.Exists(directory))
+        {
+            // A lookup creates nothing: no folder means no session.
+            throw new SessionLookupException(idPrefix, matches);
+        }
+
         foreach (string path in Directory.EnumerateFiles(directory, "*.jsonl"))
         {
             string? id = IdOf(path);
@@ -159,20 +165,27 @@ public sealed class SessionStore
 
     private string EnsureWorkspaceDirectory(string cwd)
     {
+        string directory = CheckedWorkspaceDirectory(cwd);
+        DurableFile.EnsurePrivateDirectory(Root);
+        DurableFile.EnsurePrivateDirectory(directory);
+        return directory;
+    }
+
+    /// <summary>The workspace folder, after refusing a root that is a file or a folder that is a symbolic link.</summary>
+    private string CheckedWorkspaceDirectory(string cwd)
+    {
         string directory = WorkspaceDirectory(cwd);
         if (File.Exists(Root))
         {
             throw new SessionStoreException("The session root '" + Root + "' is a file, not a folder");
         }
 
-        DurableFile.EnsurePrivateDirectory(Root);
         if (new DirectoryInfo(directory).LinkTarget is not null)
         {
             // Following it would put private sessions wherever the link points, with its permissions.
             throw new SessionStoreException("The workspace folder '" + directory + "' is a symbolic link; Rho.Fast refuses to follow it. Replace it with a real folder.");
         }
 
-        DurableFile.EnsurePrivateDirectory(directory);
         return directory;
     }
 
