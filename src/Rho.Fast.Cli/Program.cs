@@ -1,19 +1,51 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Runtime.CompilerServices;
 using Rho.Fast.Cli.Commands;
+
+[assembly: InternalsVisibleTo("Rho.Fast.Cli.Tests")]
 
 namespace Rho.Fast.Cli;
 
 /// <summary>The <c>rho-fast</c> command line: tools for rho session files.</summary>
 internal static class Program
 {
-    private static int Main(string[] args)
+    private static int Main(string[] args) => Run(args, CliConsole.FromSystem());
+
+    /// <summary>Runs one command line against <paramref name="console"/> and returns the exit code.</summary>
+    internal static int Run(string[] args, CliConsole console)
     {
-        var root = new RootCommand("Tools for rho session files (JSONL): format, show, check and repair them.")
+        var root = new RootCommand(
+            "Tools for rho session files (JSONL): list, show, check, repair and format them; generate and benchmark synthetic sessions.\n" +
+            "Try 'rho-fast demo' to watch a crash-torn session being repaired on resume.")
         {
-            FmtCommand.Create(),
-            ShowCommand.Create(),
+            ListCommand.Create(console),
+            ShowCommand.Create(console),
+            CheckCommand.Create(console),
+            RepairCommand.Create(console),
+            FmtCommand.Create(console),
+            GenCommand.Create(console),
+            BenchCommand.Create(console),
+            DemoCommand.Create(console),
         };
 
-        return root.Parse(args).Invoke();
+        HelpNotes.Set(root, "Sessions are looked up in $HOME/.rho/sessions unless --root is given.\n" +
+            "A mistake (a missing file, an unknown id prefix, HOME unset) prints one line on stderr and exits with 2 (check: 3).");
+        HelpNotes.Install(root);
+        ParseResult parse = root.Parse(args);
+        int exitCode;
+        if (parse.Action is ParseErrorAction)
+        {
+            // One line, not the usage dump: the first error and where to read more.
+            string command = parse.CommandResult.Command is RootCommand ? "rho-fast" : "rho-fast " + parse.CommandResult.Command.Name;
+            exitCode = console.Fail(parse.Errors[0].Message + " (see '" + command + " --help')");
+        }
+        else
+        {
+            exitCode = parse.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error });
+        }
+
+        console.Flush();
+        return exitCode;
     }
 }

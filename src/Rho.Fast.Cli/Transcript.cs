@@ -3,46 +3,102 @@ using System.IO;
 
 namespace Rho.Fast.Cli;
 
-/// <summary>A session as readable text: one block per message, with its role.</summary>
-internal static class Transcript
+/// <summary>
+/// A session as readable text: a line for the session, then each message under a rule naming its
+/// number and role; tool calls with their arguments, results with the call they answer and ok or
+/// FAILED; at the end, what the reader's repair left out.
+/// </summary>
+internal sealed class Transcript(TextWriter output, Style style)
 {
-    public static void Write(TextWriter output, IReadOnlyList<Message> messages)
-    {
-        foreach (Message message in messages)
-        {
-            switch (message)
-            {
-                case Message.System system:
-                    output.WriteLine("system: " + system.Text);
-                    break;
-                case Message.User user:
-                    WriteBlocks(output, "user", user.Content);
-                    break;
-                case Message.Assistant assistant:
-                    WriteBlocks(output, "assistant", assistant.Content);
-                    break;
-                case Message.ToolResult result:
-                    output.WriteLine("tool result " + result.Result.Id + " (" + (result.Result.Ok ? "ok" : "failed") + "): " + result.Result.Content);
-                    break;
-            }
+    // Tool results name the call they answer; the call's tool name makes that readable.
+    private readonly Dictionary<string, string> _toolNames = new();
 
+    public void Write(SessionReadResult read)
+    {
+        if (read.Summary.Header is { } header)
+        {
+            output.WriteLine(style.Dim("session " + Printable.Line(header.Id) + "  started " + Formats.UnixSeconds(header.Timestamp) + "  in " + Printable.Line(header.Cwd)));
             output.WriteLine();
+        }
+
+        for (int i = 0; i < read.Messages.Count; i++)
+        {
+            WriteMessage(i + 1, read.Messages[i]);
+            output.WriteLine();
+        }
+
+        if (read.Messages.Count == 0)
+        {
+            output.WriteLine(style.Dim("(no messages)"));
+        }
+
+        WriteRepairs(read.Summary);
+    }
+
+    private void WriteMessage(int number, Message message)
+    {
+        string label = style.Bold("#" + number) + " ";
+        switch (message)
+        {
+            case Message.System system:
+                Rule(label + style.Magenta("system"));
+                WriteText(system.Text);
+                break;
+            case Message.User user:
+                Rule(label + style.Green("user"));
+                WriteBlocks(user.Content);
+                break;
+            case Message.Assistant assistant:
+                Rule(label + style.Cyan("assistant"));
+                WriteBlocks(assistant.Content);
+                break;
+            case Message.ToolResult { Result: var result }:
+                string call = _toolNames.TryGetValue(result.Id, out string? name) && name.Length > 0 ? Printable.Line(name) + " " : "";
+                string outcome = result.Ok ? style.Green("ok") : style.Red("FAILED");
+                Rule(label + "result of " + call + style.Dim("[" + Printable.Line(result.Id) + "]") + ": " + outcome);
+                WriteText(result.Content);
+                break;
         }
     }
 
-    private static void WriteBlocks(TextWriter output, string role, IReadOnlyList<ContentBlock> blocks)
+    private void WriteBlocks(IReadOnlyList<ContentBlock> blocks)
     {
         foreach (ContentBlock block in blocks)
         {
             switch (block)
             {
                 case ContentBlock.Text text:
-                    output.WriteLine(role + ": " + text.Value);
+                    WriteText(text.Value);
                     break;
-                case ContentBlock.ToolCall call:
-                    output.WriteLine(role + " calls " + call.Call.Name + " [" + call.Call.Id + "] " + call.Call.Arguments);
+                case ContentBlock.ToolCall { Call: var call }:
+                    _toolNames[call.Id] = call.Name;
+                    output.WriteLine("▸ " + style.Yellow(Printable.Line(call.Name)) + " " + style.Dim("[" + Printable.Line(call.Id) + "]"));
+                    ArgumentText.Write(output, call.Arguments, "    ", style);
                     break;
             }
+        }
+    }
+
+    private void WriteText(string text)
+    {
+        string printable = Printable.Text(text);
+        output.WriteLine(printable.EndsWith('\n') ? printable[..^1] : printable);
+    }
+
+    private void Rule(string title) => output.WriteLine(style.Bold("──") + " " + title + " " + style.Bold("──"));
+
+    private void WriteRepairs(SessionReadSummary summary)
+    {
+        if (summary.TornTail is { } torn)
+        {
+            output.WriteLine(style.Yellow("torn last line " + torn.LineNumber + " (byte offset " + torn.ByteOffset + ") ignored: " + torn.Reason));
+        }
+
+        if (summary.DroppedTurn is { } turn)
+        {
+            output.WriteLine(style.Yellow(
+                "unanswered tool turn at line " + turn.LineNumber + " (byte offset " + turn.ByteOffset + ") left out with what follows it: "
+                + Formats.Count(summary.DroppedMessageCount, "message")));
         }
     }
 }

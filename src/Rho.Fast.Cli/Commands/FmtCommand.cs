@@ -1,7 +1,5 @@
-using System;
 using System.CommandLine;
 using System.IO;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Rho.Fast.Serialization;
@@ -15,41 +13,45 @@ namespace Rho.Fast.Cli.Commands;
 /// </summary>
 internal static class FmtCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var file = new Argument<FileInfo>("FILE") { Description = "The session file." };
-        var command = new Command("fmt", "Parse every non-empty line as a session entry and write it back as serde_json would; no repair.") { file };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(file)!, cancellationToken));
+        var command = new Command(
+            "fmt",
+            "Parse every non-empty line as a session entry and write it back as serde_json would; no repair.")
+        {
+            file,
+        };
+        HelpNotes.Set(command, "Exit codes: 0 formatted; 1 a line does not parse (one line 'ERROR: ...' on stdout); 2 no such file.");
+        CommandAction.Set(command, console, (result, cancellationToken) => RunAsync(console, result.GetValue(file)!, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo file, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliConsole console, FileInfo file, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
-            return Output.Fail("no such file: " + file.FullName);
+            return console.Fail("no such file: " + file.FullName);
         }
 
         // Buffer the output: a file that fails prints only its ERROR line, as the reference does.
         var formatted = new MemoryStream();
+        var writer = new StreamBufferWriter(formatted);
         try
         {
             await foreach (SessionEntry entry in SessionReader.ReadEntriesAsync(file.FullName, cancellationToken: cancellationToken))
             {
-                Wire.Serialize(new StreamBufferWriter(formatted), entry);
+                Wire.Serialize(writer, entry);
                 formatted.WriteByte((byte)'\n');
             }
         }
         catch (SessionFormatException e)
         {
-            await using Stream error = Output.OpenStdout();
-            await error.WriteAsync(Encoding.UTF8.GetBytes("ERROR: " + e.Message + "\n"), cancellationToken);
-            return 1;
+            return console.ErrorLine(e);
         }
 
-        await using Stream stdout = Output.OpenStdout();
         formatted.Position = 0;
-        await formatted.CopyToAsync(stdout, cancellationToken);
-        return 0;
+        await formatted.CopyToAsync(console.RawOut(), cancellationToken);
+        return ExitCodes.Ok;
     }
 }

@@ -1,7 +1,5 @@
-using System;
 using System.CommandLine;
 using System.IO;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Rho.Fast.Serialization;
@@ -9,34 +7,34 @@ using Rho.Fast.Serialization;
 namespace Rho.Fast.Cli.Commands;
 
 /// <summary>
-/// <c>rho-fast show --json FILE|ID-PREFIX</c>: the repaired messages, one per line, in exactly the
-/// bytes the reference prints. A corrupt file prints one line <c>ERROR: ...</c> and exits 1.
+/// <c>rho-fast show [--json] FILE|ID-PREFIX</c>: the repaired messages, as a readable transcript or,
+/// with <c>--json</c>, one per line in exactly the bytes the reference prints. A corrupt file prints
+/// one line <c>ERROR: ...</c> on stdout and exits 1.
 /// </summary>
 internal static class ShowCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
-        var target = new Argument<string>("FILE|ID-PREFIX") { Description = "A session file, or a prefix of a session id in the current directory's workspace." };
+        var target = new Argument<string>("FILE|ID-PREFIX") { Description = "A session file, or a prefix of a session id in the working directory's workspace." };
         var json = new Option<bool>("--json") { Description = "Print the repaired messages as JSON, one per line, as the reference reader does." };
-        var root = new Option<string?>("--root") { Description = "The sessions folder (default: $HOME/.rho/sessions)." };
-        var command = new Command("show", "Show the repaired messages of a session.") { target, json, root };
-        command.SetAction((result, cancellationToken) =>
-            RunAsync(result.GetValue(target)!, result.GetValue(json), result.GetValue(root), cancellationToken));
+        Option<string?> root = CommonOptions.Root();
+        Option<string?> cwd = CommonOptions.Cwd();
+        var command = new Command(
+            "show",
+            "Show the repaired messages of a session: roles, tool calls with their arguments, results marked ok or failed.")
+        {
+            target, json, root, cwd,
+        };
+        HelpNotes.Set(command, "Colour is used when stdout is a terminal and NO_COLOR is not set.\n" +
+            "Exit codes: 0 shown; 1 the file is corrupt before its last line (one line 'ERROR: ...' on stdout); 2 no such file or session.");
+        CommandAction.Set(command, console, (result, cancellationToken) =>
+            RunAsync(console, result.GetValue(target)!, result.GetValue(json), result.GetValue(root), result.GetValue(cwd), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string target, bool json, string? root, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliConsole console, string target, bool json, string? root, string? cwd, CancellationToken cancellationToken)
     {
-        string path;
-        try
-        {
-            path = SessionLocator.Resolve(target, root);
-        }
-        catch (Exception e) when (e is SessionLookupException or SessionStoreException)
-        {
-            return Output.Fail(e.Message);
-        }
-
+        string path = SessionLocator.Resolve(target, root, cwd);
         SessionReadResult read;
         try
         {
@@ -44,14 +42,12 @@ internal static class ShowCommand
         }
         catch (SessionFormatException e)
         {
-            await using Stream error = Output.OpenStdout();
-            await error.WriteAsync(Encoding.UTF8.GetBytes("ERROR: " + e.Message + "\n"), cancellationToken);
-            return 1;
+            return console.ErrorLine(e);
         }
 
-        await using Stream stdout = Output.OpenStdout();
         if (json)
         {
+            Stream stdout = console.RawOut();
             var writer = new StreamBufferWriter(stdout);
             foreach (Message message in read.Messages)
             {
@@ -59,12 +55,10 @@ internal static class ShowCommand
                 stdout.WriteByte((byte)'\n');
             }
 
-            return 0;
+            return ExitCodes.Ok;
         }
 
-        var text = new StreamWriter(stdout, new UTF8Encoding(false));
-        Transcript.Write(text, read.Messages);
-        await text.FlushAsync(cancellationToken);
-        return 0;
+        new Transcript(console.Out, new Style(console.Color)).Write(read);
+        return ExitCodes.Ok;
     }
 }

@@ -6,7 +6,7 @@ using Rho.Fast.Serialization;
 namespace Rho.Fast.Synthetic;
 
 /// <summary>
-/// Produces an agent conversation one group at a time: a system prompt, then rounds of a user
+/// Produces a coding-assistant conversation one group at a time: a system prompt, then rounds of a user
 /// prompt, zero to six tool turns (an assistant message with one to three tool calls followed by
 /// their results in order, some failed) and an assistant answer. A group is a single message or a
 /// whole tool turn, so cutting a conversation between groups never leaves a turn unanswered.
@@ -81,7 +81,7 @@ internal sealed class SyntheticConversation
     private Message SystemPrompt()
     {
         _text.Clear();
-        _text.Append("You are rho, a coding agent working in a Rust repository. Be terse; prefer tools over guessing.\n\n");
+        _text.Append("You are rho, a coding assistant working in a Rust repository. Be terse; prefer tools over guessing.\n\n");
         SyntheticText.Prose(ref _rng, _text, _rng.Between(200, 900));
         return Message.SystemText(_text.ToString());
     }

@@ -9,8 +9,8 @@ using Rho.Fast.Serialization;
 namespace Rho.Fast.Synthetic;
 
 /// <summary>
-/// Deterministic synthetic agent sessions, for benchmarks, tests and demos. A seed always gives the
-/// same messages and the same file bytes, on every runtime and platform.
+/// Deterministic synthetic coding-assistant sessions, for benchmarks, tests and demos. A seed always
+/// gives the same messages and the same file bytes, on every runtime and platform.
 /// </summary>
 /// <remarks>
 /// The conversation resembles a real coding session: a system prompt, then rounds of a user prompt,

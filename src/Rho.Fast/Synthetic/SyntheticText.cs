@@ -12,7 +12,7 @@ internal static class SyntheticText
 {
     private static readonly string[] Words =
     [
-        "timeout", "load", "directory", "channel", "argument", "stream", "task", "variant", "line", "rename",
+        "timeout", "load", "directory", "channel", "argument", "stream", "job", "variant", "line", "rename",
         "workspace", "request", "probably", "unwrap", "flag", "log", "schema", "actually", "all", "compile",
         "trace", "clone", "input", "context", "save", "because", "runtime", "lifetime", "feature", "correctly",
         "call", "need", "match", "add", "offset", "retry", "return", "iterator", "parameter", "config",
@@ -38,7 +38,7 @@ internal static class SyntheticText
 
     private static readonly string[] Paths =
     [
-        "src/main.rs", "src/lib.rs", "src/session.rs", "src/agent/mod.rs", "src/agent/loop.rs", "src/tools/edit.rs", "src/tools/bash.rs",
+        "src/main.rs", "src/lib.rs", "src/session.rs", "src/chat/mod.rs", "src/chat/loop.rs", "src/tools/edit.rs", "src/tools/bash.rs",
         "src/util/json.rs", "src/util/paths.rs", "src/provider/anthropic.rs", "src/provider/openai.rs", "src/ui/render.rs",
         "tests/session_roundtrip.rs", "tests/tools.rs", "Cargo.toml", "README.md", "Makefile", "docs/café/naïve.md", "benches/read.rs",
     ];
@@ -91,7 +91,7 @@ internal static class SyntheticText
         return char.ToUpperInvariant(a[0]) + a[1..] + char.ToUpperInvariant(b[0]) + b[1..];
     }
 
-    /// <summary>One sentence of agent-conversation prose, sometimes with code spans and non-ASCII.</summary>
+    /// <summary>One sentence of conversation prose, sometimes with code spans and non-ASCII.</summary>
     public static void Sentence(ref SplitMix64 rng, StringBuilder text)
     {
         int count = rng.Between(5, 22);

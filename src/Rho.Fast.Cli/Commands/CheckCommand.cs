@@ -1,0 +1,141 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Rho.Fast.Cli.Commands;
+
+/// <summary>
+/// <c>rho-fast check FILE...</c>: validates session files without changing them. The reference
+/// reader's rule decides: only the last non-empty line may be unreadable (a torn write). A file
+/// that breaks it is corrupt, and a salvage read then lists every bad line.
+/// </summary>
+internal static class CheckCommand
+{
+    public const int Clean = 0;
+    public const int Repairable = 1;
+    public const int Corrupt = 2;
+    public const int NotChecked = 3;
+
+    private const int PreviewColumns = 60;
+
+    public static Command Create(CliConsole console)
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Session files to check.", Arity = ArgumentArity.OneOrMore };
+        var command = new Command(
+            "check",
+            "Validate session files without changing them: torn last line, unanswered tool turn, corrupt lines with line number and byte offset.")
+        {
+            files,
+        };
+        HelpNotes.Set(command,
+            "Exit codes (with several files the worst wins):\n" +
+            "  0  clean\n" +
+            "  1  only a torn last line and/or an unanswered tool turn at the end: readers leave them out, 'rho-fast repair' cuts them off\n" +
+            "  2  corrupt: an unreadable line before the end; 'rho-fast repair --salvage' keeps every readable entry\n" +
+            "  3  a file could not be read at all (missing, no permission)");
+        CommandAction.Set(command, console, (result, cancellationToken) => RunAsync(console, result.GetValue(files)!, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliConsole console, string[] files, CancellationToken cancellationToken)
+    {
+        int worst = Clean;
+        foreach (string file in files)
+        {
+            int code;
+            try
+            {
+                code = File.Exists(file)
+                    ? await CheckAsync(console, file, new Style(console.Color), cancellationToken)
+                    : console.Fail("no such file: " + file, NotChecked);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                code = console.Fail(file + ": " + e.Message, NotChecked);
+            }
+
+            worst = int.Max(worst, code);
+        }
+
+        return worst;
+    }
+
+    private static async Task<int> CheckAsync(CliConsole console, string path, Style style, CancellationToken cancellationToken)
+    {
+        TextWriter output = console.Out;
+        long size = new FileInfo(path).Length;
+        SessionReadSummary summary;
+        long messages;
+        try
+        {
+            (messages, summary) = await MessageCount.ReadAsync(path, null, cancellationToken);
+        }
+        catch (SessionFormatException e)
+        {
+            await ReportCorruptAsync(output, path, e, style, cancellationToken);
+            return Corrupt;
+        }
+
+        if (summary.TornTail is null && summary.DroppedTurn is null)
+        {
+            output.WriteLine(path + ": " + style.Green("ok") + ", " + Formats.Count(messages, "message") + ", " + Formats.Size(size));
+            return Clean;
+        }
+
+        output.WriteLine(path + ": " + style.Yellow("repairable") + ", " + Formats.Count(messages, "message") + " after repair");
+        if (summary.TornTail is { } torn)
+        {
+            output.WriteLine("  torn last line " + Where(torn) + ": " + torn.Reason);
+        }
+
+        if (summary.DroppedTurn is { } turn)
+        {
+            output.WriteLine("  unanswered tool turn at line " + Where(turn) + ": " + turn.Reason + "; " + Formats.Count(summary.DroppedMessageCount, "message") + " dropped from there on");
+        }
+
+        output.WriteLine("  'rho-fast repair " + path + "' cuts " + Formats.Size(size - summary.ValidLength) + " off the end into " + path + ".dropped");
+        return Repairable;
+    }
+
+    private static async Task ReportCorruptAsync(TextWriter output, string path, SessionFormatException error, Style style, CancellationToken cancellationToken)
+    {
+        SessionReadSummary salvage;
+        long messages;
+        try
+        {
+            (messages, salvage) = await MessageCount.ReadAsync(path, new SessionReadOptions { Recovery = SessionRecovery.Salvage }, cancellationToken);
+        }
+        catch (SessionFormatException)
+        {
+            // Not even salvage can read it (a line past the length limit): the first error is all there is.
+            output.WriteLine(path + ": " + style.Red("corrupt") + ": line " + error.LineNumber + " (byte offset " + error.LineOffset + "): " + error.Reason);
+            return;
+        }
+
+        int damaged = salvage.SkippedLines.Count + salvage.RecoveredLines.Count;
+        output.WriteLine(path + ": " + style.Red("corrupt") + ", " + Formats.Count(damaged, "damaged line") + ", first at line " + error.LineNumber + " (byte offset " + error.LineOffset + ")");
+        foreach (SessionLineIssue bad in salvage.SkippedLines)
+        {
+            output.WriteLine("  line " + Where(bad) + ": " + bad.Reason + Preview(bad, style));
+        }
+
+        foreach (SessionLineIssue bad in salvage.RecoveredLines)
+        {
+            output.WriteLine("  line " + Where(bad) + ": " + bad.Reason + Preview(bad, style));
+        }
+
+        if (salvage.DroppedTurn is { } turn)
+        {
+            output.WriteLine("  unanswered tool turn at line " + Where(turn) + ": " + turn.Reason);
+        }
+
+        output.WriteLine("  'rho-fast repair --salvage " + path + "' keeps the readable entries (" + Formats.Count(messages, "message") + ") and moves the rest into " + path + ".dropped");
+    }
+
+    private static string Where(SessionLineIssue line) => line.LineNumber + " (byte offset " + line.ByteOffset + ")";
+
+    private static string Preview(SessionLineIssue line, Style style) =>
+        line.Preview is { Length: > 0 } preview ? style.Dim("  | " + Formats.Cut(Printable.Line(preview), PreviewColumns)) : "";
+}

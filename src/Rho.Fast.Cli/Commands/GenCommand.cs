@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.IO;
+using System.Threading.Tasks;
+using Rho.Fast.Synthetic;
+
+namespace Rho.Fast.Cli.Commands;
+
+/// <summary>
+/// <c>rho-fast gen FILE --messages N [--seed S]</c>: a synthetic coding session, the same bytes for the
+/// same seed on every machine. With <c>--root</c> instead of FILE, a new session in the store.
+/// </summary>
+internal static class GenCommand
+{
+    public const ulong DefaultSeed = 1;
+
+    public static Command Create(CliConsole console)
+    {
+        var file = new Argument<string?>("FILE") { Description = "The file to write.", Arity = ArgumentArity.ZeroOrOne };
+        var messages = new Option<int>("--messages", "-n") { Description = "How many messages.", Required = true, HelpName = "N" };
+        var seed = new Option<ulong>("--seed") { Description = "Selects the conversation (default: 1).", DefaultValueFactory = _ => DefaultSeed, HelpName = "S" };
+        var force = new Option<bool>("--force") { Description = "Overwrite FILE if it exists." };
+        Option<string?> root = CommonOptions.Root();
+        root.Description = "Instead of FILE, write a new session of the working directory into this sessions folder (its id and times are new).";
+        Option<string?> cwd = CommonOptions.Cwd();
+        cwd.Description = "With --root: the working directory the session belongs to (default: the current directory).";
+        var command = new Command(
+            "gen",
+            "Write a synthetic coding session: a system prompt, user prompts, tool turns (some failed) and answers, with every awkward character. " +
+            "The same seed gives the same bytes.")
+        {
+            file, messages, seed, force, root, cwd,
+        };
+        messages.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--messages must not be negative");
+            }
+        });
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(file) is null) == (result.GetValue(root) is null))
+            {
+                result.AddError("give either FILE or --root");
+            }
+        });
+        HelpNotes.Set(command, "Examples:\n  rho-fast gen big.jsonl --messages 100000 --seed 7\n  rho-fast gen --root /tmp/sessions --cwd /work/project --messages 200");
+        CommandAction.Set(command, console, (result, _) => Task.FromResult(
+            result.GetValue(file) is { } path
+                ? WriteFile(console, path, result.GetValue(messages), result.GetValue(seed), result.GetValue(force))
+                : WriteSession(console, result.GetValue(root)!, result.GetValue(cwd), result.GetValue(messages), result.GetValue(seed))));
+        return command;
+    }
+
+    private static int WriteFile(CliConsole console, string path, int messages, ulong seed, bool force)
+    {
+        if (!force && File.Exists(path))
+        {
+            return console.Fail(path + " exists; use --force to overwrite it");
+        }
+
+        long length = SyntheticSession.WriteFile(path, messages, seed);
+        console.Out.WriteLine("wrote " + Formats.Count(messages, "message") + " (" + Formats.Size(length) + ") to " + path);
+        return ExitCodes.Ok;
+    }
+
+    private static int WriteSession(CliConsole console, string root, string? cwd, int messages, ulong seed)
+    {
+        using Session session = new SessionStore(root).Create(CommonOptions.Workspace(cwd));
+        session.AppendRange(SyntheticSession.Messages(messages, seed));
+        console.Out.WriteLine("wrote " + Formats.Count(messages, "message") + " (" + Formats.Size(new FileInfo(session.Path).Length) + ") to " + session.Path);
+        return ExitCodes.Ok;
+    }
+}

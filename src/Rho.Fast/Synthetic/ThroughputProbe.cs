@@ -1,0 +1,136 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Rho.Fast.Serialization;
+
+namespace Rho.Fast.Synthetic;
+
+/// <summary>
+/// A dependency-free, in-process throughput check for a session file, for a quick look without a
+/// benchmark harness: the repaired read, serialization of the same messages, and durable appends.
+/// Each is run once untimed (to compile the code), then timed over several iterations with a
+/// <see cref="Stopwatch"/>; the median is reported.
+/// </summary>
+public static class ThroughputProbe
+{
+    private const string Timestamp = "1757811590";
+
+    /// <summary>Times reading, serializing and appending, and returns one measurement for each.</summary>
+    /// <param name="path">The session file to read; its messages are also what is serialized and appended.</param>
+    /// <param name="iterations">Timed iterations per measurement (at least 1).</param>
+    /// <param name="appendCount">Durable appends per iteration of the append measurement (at least 1).</param>
+    /// <param name="scratchDirectory">Where the append measurement creates its temporary store; the system temp folder when <see langword="null"/>. Use a folder on the disk you care about: appends wait for it.</param>
+    /// <param name="cancellationToken">Stops the probe.</param>
+    /// <returns>The <c>read</c>, <c>serialize</c> and <c>append</c> measurements, in that order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="iterations"/> or <paramref name="appendCount"/> is less than 1.</exception>
+    /// <exception cref="SessionFormatException">The file is not a readable session.</exception>
+    public static async Task<IReadOnlyList<ThroughputMeasurement>> RunAsync(
+        string path, int iterations = 5, int appendCount = 100, string? scratchDirectory = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(appendCount, 1);
+
+        long fileBytes = new FileInfo(path).Length;
+        IReadOnlyList<Message> messages = [];
+        var times = new double[iterations];
+        for (int i = -1; i < iterations; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            messages = (await SessionReader.ReadMessagesAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false)).Messages;
+            Record(times, i, start);
+        }
+
+        var results = new List<ThroughputMeasurement>(3) { Measurement("read", fileBytes, times) };
+
+        var entries = new List<SessionEntry>(messages.Count);
+        foreach (Message message in messages)
+        {
+            entries.Add(new SessionEntry.Message(Timestamp, message));
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(1 << 20);
+        for (int i = -1; i < iterations; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            long start = Stopwatch.GetTimestamp();
+            buffer.ResetWrittenCount();
+            foreach (SessionEntry entry in entries)
+            {
+                Wire.Serialize(buffer, entry);
+                buffer.GetSpan(1)[0] = (byte)'\n';
+                buffer.Advance(1);
+            }
+
+            Record(times, i, start);
+        }
+
+        results.Add(Measurement("serialize", buffer.WrittenCount, times));
+        results.Add(Append(messages, appendCount, iterations, scratchDirectory, times, cancellationToken));
+        return results;
+    }
+
+    private static ThroughputMeasurement Append(
+        IReadOnlyList<Message> messages, int appendCount, int iterations, string? scratchDirectory, double[] times, CancellationToken cancellationToken)
+    {
+        if (messages.Count == 0)
+        {
+            messages = [.. SyntheticSession.Messages(appendCount, 1)];
+        }
+
+        long bytes = 0;
+        for (int j = 0; j < appendCount; j++)
+        {
+            bytes += Wire.SerializeToUtf8Bytes(new SessionEntry.Message(Timestamp, messages[j % messages.Count])).Length + 1;
+        }
+
+        string root = Path.Combine(scratchDirectory ?? Path.GetTempPath(), "rho-fast-probe-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var store = new SessionStore(root);
+            for (int i = -1; i < iterations; i++)
+            {
+                using Session session = store.Create(SyntheticSession.DefaultCwd);
+                long start = Stopwatch.GetTimestamp();
+                for (int j = 0; j < appendCount; j++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    session.Append(messages[j % messages.Count]);
+                }
+
+                Record(times, i, start);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+
+        return Measurement("append", bytes, times);
+    }
+
+    /// <summary>Stores the elapsed time of timed iteration <paramref name="iteration"/>; iteration -1 is the untimed warm-up.</summary>
+    private static void Record(double[] times, int iteration, long start)
+    {
+        if (iteration >= 0)
+        {
+            times[iteration] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        }
+    }
+
+    private static ThroughputMeasurement Measurement(string name, long bytes, double[] times)
+    {
+        double[] sorted = (double[])times.Clone();
+        Array.Sort(sorted);
+        int middle = sorted.Length / 2;
+        double median = sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        return new ThroughputMeasurement(name, bytes, median, median > 0 ? bytes / median / 1e6 : double.PositiveInfinity);
+    }
+}
