@@ -63,12 +63,15 @@ public static class Wire
 
     private static T ReadSingle<T>(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Json) where T : IWireSerializable<T>
     {
-        string name = typeof(T).Name;
-        WireRead.Next(ref reader, name, null, null);
+        if (!reader.Read())
+        {
+            throw new WireFormatException(typeof(T).Name, null, null, "the input holds no JSON value", 0);
+        }
+
         T value = T.ReadWire(ref reader, utf8Json);
         if (reader.Read())
         {
-            throw new WireFormatException(name, null, null, "unexpected data after the value", reader.TokenStartIndex);
+            throw new WireFormatException(typeof(T).Name, null, null, "unexpected data after the value", reader.TokenStartIndex);
         }
 
         return value;
