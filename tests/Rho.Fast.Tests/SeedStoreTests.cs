@@ -1,11 +1,13 @@
 using System.IO;
 using System.Linq;
 using Rho.Fast.Serialization;
+using System.Runtime.Versioning;
 using Xunit;
 
 namespace Rho.Fast.Tests;
 
 /// <summary>The reference store's own tests, with the same behaviour and error texts.</summary>
+[UnsupportedOSPlatform("windows")] // Unix permission modes are part of what is tested.
 public sealed class SeedStoreTests
 {
     [Fact]

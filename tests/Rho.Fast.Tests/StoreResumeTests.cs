@@ -4,11 +4,13 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 using Rho.Fast.Serialization;
+using System.Runtime.Versioning;
 using Xunit;
 
 namespace Rho.Fast.Tests;
 
 /// <summary>Resuming never loses data appended afterwards, and the store's other promises.</summary>
+[UnsupportedOSPlatform("windows")] // Unix permission modes are part of what is tested.
 public sealed partial class StoreResumeTests
 {
     [Fact]

@@ -20,8 +20,25 @@ internal sealed class LineSplitter : IDisposable
     public SequencePosition Split(ReadOnlySequence<byte> buffer, bool isCompleted, ILineSink sink)
     {
         var reader = new SequenceReader<byte>(buffer);
-        while (reader.TryReadTo(out ReadOnlySequence<byte> line, (byte)'\n', advancePastDelimiter: true))
+        while (!reader.End)
         {
+            // The common case, as in Kestrel's parser: the whole line lies in the current segment,
+            // so it is handed over as a span with no sequence built around it.
+            ReadOnlySpan<byte> unread = reader.UnreadSpan;
+            int newline = unread.IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                FeedSpan(unread[..newline], newline + 1, sink);
+                reader.Advance(newline + 1);
+                continue;
+            }
+
+            // The line runs on into the next segment, or is not complete yet.
+            if (!reader.TryReadTo(out ReadOnlySequence<byte> line, (byte)'\n', advancePastDelimiter: true))
+            {
+                break;
+            }
+
             Feed(line, line.Length + 1, sink);
         }
 
@@ -48,13 +65,14 @@ internal sealed class LineSplitter : IDisposable
             throw TooLong(sink, line.Length);
         }
 
-        long offset = _offset;
-        _offset += length;
         if (line.IsSingleSegment)
         {
-            sink.Line(line.FirstSpan, offset, _offset);
+            FeedSpan(line.FirstSpan, length, sink);
             return;
         }
+
+        long offset = _offset;
+        _offset += length;
 
         int size = (int)line.Length;
         if (_scratch is null || _scratch.Length < size)
@@ -69,6 +87,18 @@ internal sealed class LineSplitter : IDisposable
 
         line.CopyTo(_scratch);
         sink.Line(_scratch.AsSpan(0, size), offset, _offset);
+    }
+
+    private void FeedSpan(ReadOnlySpan<byte> line, long length, ILineSink sink)
+    {
+        if (line.Length > _options.MaxLineLength)
+        {
+            throw TooLong(sink, line.Length);
+        }
+
+        long offset = _offset;
+        _offset += length;
+        sink.Line(line, offset, _offset);
     }
 
     private SessionFormatException TooLong(ILineSink sink, long length) => new(

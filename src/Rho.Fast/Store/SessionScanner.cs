@@ -102,7 +102,7 @@ internal static class SessionScanner
             }
 
             ReadOnlySpan<byte> last = bytes[start..];
-            return last.StartsWith(MessagePrefix) && TryParse(last) is null;
+            return last.StartsWith(MessagePrefix) && !IsCompleteJson(last);
         }
         finally
         {
@@ -143,6 +143,22 @@ internal static class SessionScanner
         catch (JsonException)
         {
             return null;
+        }
+    }
+
+    /// <summary>A token pass, no values built: enough to tell a torn line from a whole one.</summary>
+    private static bool IsCompleteJson(ReadOnlySpan<byte> line)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(line, Wire.ReaderOptions);
+            reader.Read();
+            reader.Skip();
+            return !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

@@ -12,12 +12,19 @@ namespace Rho.Fast.Synthetic;
 /// <summary>
 /// A dependency-free, in-process throughput check for a session file, for a quick look without a
 /// benchmark harness: the repaired read, serialization of the same messages, and durable appends.
-/// Each is run once untimed (to compile the code), then timed over several iterations with a
-/// <see cref="Stopwatch"/>; the median is reported.
+/// Reading and serializing are first run untimed until the JIT has optimized them (at least three
+/// times and one second), appending once; then each is timed over several iterations with a
+/// <see cref="Stopwatch"/>, and the median is reported.
 /// </summary>
 public static class ThroughputProbe
 {
     private const string Timestamp = "1757811590";
+
+    // Tiered compilation optimizes hot code after some calls and a short delay; warming up for
+    // this long makes the timed runs measure optimized code rather than the first tier.
+    private const int MinWarmups = 3;
+    private const int MaxWarmups = 50;
+    private static readonly TimeSpan s_warmup = TimeSpan.FromSeconds(1);
 
     /// <summary>Times reading, serializing and appending, and returns one measurement for each.</summary>
     /// <param name="path">The session file to read; its messages are also what is serialized and appended.</param>
@@ -38,12 +45,8 @@ public static class ThroughputProbe
         long fileBytes = new FileInfo(path).Length;
         IReadOnlyList<Message> messages = [];
         var times = new double[iterations];
-        for (int i = -1; i < iterations; i++)
-        {
-            long start = Stopwatch.GetTimestamp();
-            messages = (await SessionReader.ReadMessagesAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false)).Messages;
-            Record(times, i, start);
-        }
+        await TimeAsync(times, async () =>
+            messages = (await SessionReader.ReadMessagesAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false)).Messages).ConfigureAwait(false);
 
         var results = new List<ThroughputMeasurement>(3) { Measurement("read", fileBytes, times) };
 
@@ -54,10 +57,9 @@ public static class ThroughputProbe
         }
 
         var buffer = new ArrayBufferWriter<byte>(1 << 20);
-        for (int i = -1; i < iterations; i++)
+        await TimeAsync(times, () =>
         {
             cancellationToken.ThrowIfCancellationRequested();
-            long start = Stopwatch.GetTimestamp();
             buffer.ResetWrittenCount();
             foreach (SessionEntry entry in entries)
             {
@@ -66,8 +68,8 @@ public static class ThroughputProbe
                 buffer.Advance(1);
             }
 
-            Record(times, i, start);
-        }
+            return Task.CompletedTask;
+        }).ConfigureAwait(false);
 
         results.Add(Measurement("serialize", buffer.WrittenCount, times));
         results.Add(Append(messages, appendCount, iterations, scratchDirectory, times, cancellationToken));
@@ -114,6 +116,23 @@ public static class ThroughputProbe
         }
 
         return Measurement("append", bytes, times);
+    }
+
+    /// <summary>Runs <paramref name="run"/> untimed until warm, then once per slot of <paramref name="times"/>, recording each.</summary>
+    private static async Task TimeAsync(double[] times, Func<Task> run)
+    {
+        long warmStart = Stopwatch.GetTimestamp();
+        for (int w = 0; w < MaxWarmups && (w < MinWarmups || Stopwatch.GetElapsedTime(warmStart) < s_warmup); w++)
+        {
+            await run().ConfigureAwait(false);
+        }
+
+        for (int i = 0; i < times.Length; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            await run().ConfigureAwait(false);
+            Record(times, i, start);
+        }
     }
 
     /// <summary>Stores the elapsed time of timed iteration <paramref name="iteration"/>; iteration -1 is the untimed warm-up.</summary>

@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Security.Cryptography;
+using Rho.Fast.Synthetic;
+
+namespace Rho.Fast.Benchmarks;
+
+/// <summary>
+/// Synthetic session files for the benchmarks, generated once and kept in the temp folder so each
+/// benchmark process does not regenerate 100 MB. The folder name carries a fingerprint of the
+/// generator's output, so a changed generator never reuses stale files.
+/// </summary>
+public static class Corpus
+{
+    /// <summary>The seed of every corpus.</summary>
+    public const ulong Seed = 1_757_811_590;
+
+    /// <summary>Bytes in a megabyte, as used for corpus sizes and throughput.</summary>
+    public const long Megabyte = 1_000_000;
+
+    private static readonly Lazy<string> FolderPath = new(CreateFolder);
+    private static readonly HashSet<string> Checked = new();
+
+    /// <summary>The folder holding the corpora.</summary>
+    public static string Folder => FolderPath.Value;
+
+    /// <summary>The path of the realistic corpus of at least <paramref name="megabytes"/> MB, generated if missing.</summary>
+    public static string File(int megabytes) => FileOfSize(megabytes * Megabyte, "realistic-" + megabytes + "MB");
+
+    /// <summary>The exact length of the corpus of <paramref name="megabytes"/> MB.</summary>
+    public static long Bytes(int megabytes) => new FileInfo(File(megabytes)).Length;
+
+    /// <summary>The path of a corpus of at least <paramref name="bytes"/> bytes named <paramref name="name"/>, generated if missing.</summary>
+    public static string FileOfSize(long bytes, string name)
+    {
+        lock (Checked)
+        {
+            string path = Path.Combine(Folder, name + ".jsonl");
+            if (Checked.Contains(path))
+            {
+                return path;
+            }
+
+            if (!System.IO.File.Exists(path) || new FileInfo(path).Length < bytes)
+            {
+                string partial = path + ".partial";
+                SyntheticSession.WriteFileOfSize(partial, bytes, Seed);
+                System.IO.File.Move(partial, path, overwrite: true);
+            }
+
+            Checked.Add(path);
+            return path;
+        }
+    }
+
+    private static string CreateFolder()
+    {
+        string root = Path.Combine(Path.GetTempPath(), "rho-fast-bench");
+        Directory.CreateDirectory(root);
+        string probe = Path.Combine(root, "fingerprint-" + Environment.ProcessId + ".jsonl");
+        SyntheticSession.WriteFile(probe, 300, Seed);
+        string fingerprint = Convert.ToHexStringLower(SHA256.HashData(System.IO.File.ReadAllBytes(probe)))[..12];
+        System.IO.File.Delete(probe);
+        string folder = Path.Combine(root, fingerprint);
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+}

@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Unicode;
+using System.Threading.Tasks;
+using Rho.Fast.Benchmarks.Peers;
+using Rho.Fast.Serialization;
+
+namespace Rho.Fast.Benchmarks;
+
+/// <summary>
+/// Where the time of a repaired read goes: the read's layers timed separately on the same corpus
+/// (line splitting, UTF-8 validation, the token pass, string materialization, entry parsing with
+/// and without keeping the results, the whole read), with GC pause time and allocations for each.
+/// Stages run round-robin and the median is reported, so load from other processes on a shared
+/// machine hits every stage alike.
+/// </summary>
+public static class ReadBreakdown
+{
+    private static readonly (string Name, Func<string, Task<long>> Run)[] Stages =
+    [
+        ("split lines (I/O + memchr)", path => Task.FromResult(Visit(path, new NoOp()))),
+        ("split + UTF-8 validation", path => Task.FromResult(Visit(path, new Validate()))),
+        ("token pass (the limit)", path => Task.FromResult(TokenPass.Tokens(path))),
+        ("token pass + GetString", path => Task.FromResult(TokenPass.TokensAndStrings(path))),
+        ("split + Wire.Deserialize, discarded", path => Task.FromResult(Visit(path, new Parse(null)))),
+        ("split + Wire.Deserialize, kept", path => Task.FromResult(Visit(path, new Parse([])))),
+        ("RhoFast StreamMessages, discarded", async path =>
+        {
+            long count = 0;
+            await foreach (Message message in SessionReader.StreamMessages(path))
+            {
+                count++;
+            }
+
+            return count;
+        }),
+        ("RhoFast ReadMessagesAsync", async path => (await SessionReader.ReadMessagesAsync(path)).Messages.Count),
+        ("STJ source-gen, pipe", async path => (await StjStreamingReader.ReadFromPipeAsync(path)).Count),
+        ("STJ source-gen, per line", path => Task.FromResult<long>(StjPerLineReader.Read(path).Count)),
+    ];
+
+    /// <summary>Runs the breakdown on the corpus of <paramref name="megabytes"/> MB and prints a table.</summary>
+    public static async Task RunAsync(int megabytes, int rounds)
+    {
+        string path = Corpus.File(megabytes);
+        long bytes = Corpus.Bytes(megabytes);
+        var times = new List<double>[Stages.Length];
+        var pauses = new List<double>[Stages.Length];
+        var allocations = new long[Stages.Length];
+        var collections = new int[Stages.Length, 3];
+        for (int s = 0; s < Stages.Length; s++)
+        {
+            times[s] = [];
+            pauses[s] = [];
+            await Stages[s].Run(path);
+        }
+
+        for (int round = 0; round < rounds; round++)
+        {
+            for (int s = 0; s < Stages.Length; s++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                TimeSpan pause = GC.GetTotalPauseDuration();
+                long allocated = GC.GetTotalAllocatedBytes(precise: true);
+                int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2);
+                long start = Stopwatch.GetTimestamp();
+                await Stages[s].Run(path);
+                times[s].Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
+                pauses[s].Add((GC.GetTotalPauseDuration() - pause).TotalSeconds);
+                allocations[s] = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+                collections[s, 0] = GC.CollectionCount(0) - g0;
+                collections[s, 1] = GC.CollectionCount(1) - g1;
+                collections[s, 2] = GC.CollectionCount(2) - g2;
+            }
+        }
+
+        double limit = Median(times[2]);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Corpus: {path} ({bytes:N0} bytes), {rounds} rounds, medians"));
+        Console.WriteLine("| Stage | Time | MB/s | ns/B | vs limit | GC pause | Allocated | GCs (0/1/2) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        for (int s = 0; s < Stages.Length; s++)
+        {
+            double t = Median(times[s]);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {Stages[s].Name} | {t * 1000:0} ms | {bytes / t / 1e6:0} | {t * 1e9 / bytes:0.00} | {limit / t:0.00}× | {Median(pauses[s]) * 1000:0} ms | {allocations[s] / 1048576.0:0} MiB | {collections[s, 0]}/{collections[s, 1]}/{collections[s, 2]} |"));
+        }
+    }
+
+    private static long Visit<TVisitor>(string path, TVisitor visitor) where TVisitor : struct, ILineVisitor, ICounted
+    {
+        JsonlLines.ForEach(path, ref visitor);
+        return visitor.Count;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = new List<double>(values);
+        sorted.Sort();
+        return sorted[sorted.Count / 2];
+    }
+
+    private interface ICounted
+    {
+        long Count { get; }
+    }
+
+    private struct NoOp : ILineVisitor, ICounted
+    {
+        public long Count { get; private set; }
+
+        public void Line(ReadOnlyMemory<byte> line) => Count++;
+    }
+
+    private struct Validate : ILineVisitor, ICounted
+    {
+        public long Count { get; private set; }
+
+        public void Line(ReadOnlyMemory<byte> line) => Count += Utf8.IsValid(line.Span) ? 1 : 0;
+    }
+
+    private struct Parse(List<SessionEntry>? kept) : ILineVisitor, ICounted
+    {
+        public long Count { get; private set; }
+
+        public void Line(ReadOnlyMemory<byte> line)
+        {
+            SessionEntry entry = Wire.Deserialize<SessionEntry>(line.Span);
+            kept?.Add(entry);
+            Count++;
+        }
+    }
+}

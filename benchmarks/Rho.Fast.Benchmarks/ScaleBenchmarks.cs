@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using Rho.Fast.Benchmarks.Peers;
+
+namespace Rho.Fast.Benchmarks;
+
+/// <summary>The repaired read at growing sizes: the ns/B column should stay flat.</summary>
+[MemoryDiagnoser]
+[CategoriesColumn]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[BenchmarkCategory("Scale")]
+public class ScaleBenchmarks
+{
+    private string _path = "";
+
+    /// <summary>The corpus size in MB.</summary>
+    [ParamsSource(nameof(Sizes))]
+    public int SizeMB { get; set; }
+
+    /// <summary>The sizes of this run.</summary>
+    public static IEnumerable<int> Sizes => BenchmarkSettings.ScaleSizes;
+
+    /// <summary>Generates the corpus (cached between runs) and pulls it into the page cache.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _path = Corpus.File(SizeMB);
+        TokenPass.Tokens(_path);
+    }
+
+    /// <summary>The limit at this size.</summary>
+    [Benchmark(Baseline = true)]
+    public long Limit_Utf8JsonReader_Tokens() => TokenPass.Tokens(_path);
+
+    /// <summary>Rho.Fast: the repaired message list.</summary>
+    [Benchmark]
+    public async Task<int> RhoFast_ReadMessages() => (await SessionReader.ReadMessagesAsync(_path)).Messages.Count;
+}
