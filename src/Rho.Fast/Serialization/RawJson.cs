@@ -7,7 +7,8 @@ namespace Rho.Fast.Serialization;
 /// <summary>
 /// An arbitrary JSON value kept as the exact UTF-8 bytes it was read from (serde's
 /// <c>serde_json::Value</c> slot, such as a tool call's <c>arguments</c>). Written back unchanged,
-/// so a round trip reproduces the input byte for byte. Equality compares the bytes.
+/// so a round trip reproduces the input byte for byte. The one exception: line breaks between
+/// tokens become spaces, so a value always fits on one session line. Equality compares the bytes.
 /// </summary>
 public readonly struct RawJson : IEquatable<RawJson>
 {
@@ -45,6 +46,7 @@ public readonly struct RawJson : IEquatable<RawJson>
 
         var reader = new Utf8JsonReader(utf8Json, Wire.ReaderOptions);
         WireRead.Next(ref reader, nameof(RawJson), null, null);
+        // WireRead.Raw copies the value, so the caller's bytes are never changed.
         RawJson value = WireRead.Raw(ref reader, utf8Json, nameof(RawJson), null, null);
         if (reader.Read())
         {
@@ -54,8 +56,21 @@ public readonly struct RawJson : IEquatable<RawJson>
         return value;
     }
 
-    /// <summary>Wraps bytes already validated as one JSON value; the array is not copied.</summary>
-    internal static RawJson FromValidatedUtf8(byte[] utf8) => new(utf8);
+    /// <summary>
+    /// Wraps bytes already validated as one JSON value; the array is not copied. Line breaks become
+    /// spaces: in valid JSON they can only be whitespace between tokens, and a session line must not
+    /// contain one.
+    /// </summary>
+    internal static RawJson FromValidatedUtf8(byte[] utf8)
+    {
+        if (utf8.AsSpan().IndexOfAny((byte)'\n', (byte)'\r') >= 0)
+        {
+            utf8.AsSpan().Replace((byte)'\n', (byte)' ');
+            utf8.AsSpan().Replace((byte)'\r', (byte)' ');
+        }
+
+        return new(utf8);
+    }
 
     /// <summary>Writes the value's bytes unchanged.</summary>
     /// <param name="writer">The JSON writer.</param>

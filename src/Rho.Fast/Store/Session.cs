@@ -54,8 +54,16 @@ public sealed class Session : IDisposable
         lock (_gate)
         {
             ThrowIfDisposed();
-            string timestamp = Timestamp();
-            WriteLine(new SessionEntry.Message(timestamp, message));
+            try
+            {
+                WriteLine(new SessionEntry.Message(Timestamp(), message));
+            }
+            catch
+            {
+                Discard();
+                throw;
+            }
+
             Commit();
         }
     }
@@ -70,10 +78,19 @@ public sealed class Session : IDisposable
         {
             ThrowIfDisposed();
             string timestamp = Timestamp();
-            foreach (Message message in messages)
+            try
             {
-                ArgumentNullException.ThrowIfNull(message, nameof(messages));
-                WriteLine(new SessionEntry.Message(timestamp, message));
+                foreach (Message message in messages)
+                {
+                    ArgumentNullException.ThrowIfNull(message, nameof(messages));
+                    WriteLine(new SessionEntry.Message(timestamp, message));
+                }
+            }
+            catch
+            {
+                // All or nothing: a batch that cannot be written leaves no trace for the next append.
+                Discard();
+                throw;
             }
 
             Commit();
@@ -168,7 +185,18 @@ public sealed class Session : IDisposable
             try
             {
                 // Under the lock, the end of the file is ours: one positioned write of whole lines.
-                RandomAccess.Write(_handle, lines, RandomAccess.GetLength(_handle));
+                long end = RandomAccess.GetLength(_handle);
+                try
+                {
+                    RandomAccess.Write(_handle, lines, end);
+                }
+                catch (Exception e) when (e is IOException or ArgumentOutOfRangeException)
+                {
+                    // A short write (disk full, file size limit) must not leave part of a line for
+                    // the next append to land behind: cut the file back to where it ended.
+                    TryTruncate(end);
+                    throw e as IOException ?? new IOException("Could not append to '" + Path + "': File too large (the process's file size limit was reached)", e);
+                }
             }
             finally
             {
@@ -180,6 +208,25 @@ public sealed class Session : IDisposable
         finally
         {
             _buffer.ResetWrittenCount();
+        }
+    }
+
+    /// <summary>Drops whatever a failed serialization left in the writer and buffer.</summary>
+    private void Discard()
+    {
+        _writer.Reset(_buffer);
+        _buffer.ResetWrittenCount();
+    }
+
+    private void TryTruncate(long length)
+    {
+        try
+        {
+            RandomAccess.SetLength(_handle, length);
+        }
+        catch (IOException)
+        {
+            // Nothing more can be done here; a reader treats the partial line as a torn tail.
         }
     }
 

@@ -28,6 +28,7 @@ internal static class SessionScanner
         long messages = 0;
         string? title = null;
         bool lastLineParsed = false;
+        bool skippingLongLine = false;
         try
         {
             long offset = 0;
@@ -36,18 +37,27 @@ internal static class SessionScanner
             {
                 if (carry == buffer.Length)
                 {
-                    // A line longer than the buffer: grow it, so the line can still be read whole.
-                    byte[] larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, carry).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
+                    if (buffer.Length >= SessionReadOptions.DefaultMaxLineLength)
+                    {
+                        // Longer than any reader accepts: skip it rather than hold it.
+                        skippingLongLine = true;
+                        carry = 0;
+                    }
+                    else
+                    {
+                        // A line longer than the buffer: grow it, so the line can still be read whole.
+                        byte[] larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        buffer.AsSpan(0, carry).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
                 }
 
                 int read = RandomAccess.Read(handle, buffer.AsSpan(carry), offset);
                 if (read == 0)
                 {
                     // A last line without newline is counted only if it is whole.
-                    if (carry > 0)
+                    if (carry > 0 && !skippingLongLine)
                     {
                         lastLineParsed = buffer.AsSpan(0, carry).StartsWith(MessagePrefix);
                         Line(buffer.AsSpan(0, carry), ref messages, ref title, mustParse: true);
@@ -62,8 +72,18 @@ internal static class SessionScanner
                 int newline;
                 while ((newline = data[position..].IndexOf((byte)'\n')) >= 0)
                 {
-                    Line(data.Slice(position, newline), ref messages, ref title, mustParse: false);
+                    if (!skippingLongLine)
+                    {
+                        Line(data.Slice(position, newline), ref messages, ref title, mustParse: false);
+                    }
+
+                    skippingLongLine = false;
                     position += newline + 1;
+                }
+
+                if (skippingLongLine)
+                {
+                    position = data.Length;
                 }
 
                 carry = data.Length - position;

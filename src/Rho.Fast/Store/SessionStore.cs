@@ -69,6 +69,9 @@ public sealed class SessionStore
     public async Task<ResumedSession> ResumeAsync(string cwd, string idPrefix, CancellationToken cancellationToken = default)
     {
         string path = FindByIdPrefix(cwd, idPrefix);
+
+        // Opening for append enforces the private modes, as creating does, whatever they had become.
+        EnsureWorkspaceDirectory(cwd);
         return await SessionResume.ResumeAsync(path, IdOf(path)!, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,0 +1,31 @@
+using System;
+using System.IO;
+
+namespace Rho.Fast.Reliability.Tests;
+
+/// <summary>Where the repository's files are, found from the test assembly's folder.</summary>
+internal static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The shared vectors written by the Rust reference: <c>RHO_FAST_VECTORS</c>, else <c>../shared/vectors</c>.</summary>
+    public static string Vectors { get; } = Environment.GetEnvironmentVariable("RHO_FAST_VECTORS") is { Length: > 0 } vectors
+        ? Path.GetFullPath(vectors)
+        : Path.GetFullPath(Path.Combine(Root, "..", "shared", "vectors"));
+
+    /// <summary>The regression inputs in the source tree, where a failing fuzz case is saved.</summary>
+    public static string Regressions { get; } = Path.Combine(Root, "tests", "Rho.Fast.Reliability.Tests", "Regressions");
+
+    private static string FindRoot()
+    {
+        for (string? directory = AppContext.BaseDirectory; directory is not null; directory = Path.GetDirectoryName(directory))
+        {
+            if (File.Exists(Path.Combine(directory, "Rho.Fast.sln")))
+            {
+                return directory;
+            }
+        }
+
+        throw new InvalidOperationException("Rho.Fast.sln not found above " + AppContext.BaseDirectory);
+    }
+}
