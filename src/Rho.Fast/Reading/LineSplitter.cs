@@ -14,12 +14,44 @@ internal sealed class LineSplitter : IDisposable
     private byte[]? _scratch;
     private long _offset;
 
+    // How many bytes at the start of the next buffer were searched already (an incomplete line).
+    private long _searched;
+
     public LineSplitter(SessionReadOptions options) => _options = options;
 
     /// <summary>Feeds every complete line of <paramref name="buffer"/> to <paramref name="sink"/>; returns how far it consumed.</summary>
     public SequencePosition Split(ReadOnlySequence<byte> buffer, bool isCompleted, ILineSink sink)
     {
         var reader = new SequenceReader<byte>(buffer);
+        if (_searched > 0)
+        {
+            // The unconsumed start of the buffer is a line already searched for its newline: search
+            // only the bytes that are new, so a long line costs linear, not quadratic, time.
+            SequencePosition? newline = buffer.Slice(_searched).PositionOf((byte)'\n');
+            if (newline is null)
+            {
+                _searched = buffer.Length;
+                if (_searched > _options.MaxLineLength)
+                {
+                    throw TooLong(sink, _searched);
+                }
+
+                if (!isCompleted)
+                {
+                    return buffer.Start;
+                }
+
+                _searched = 0;
+                Feed(buffer, buffer.Length, sink);
+                return buffer.End;
+            }
+
+            ReadOnlySequence<byte> line = buffer.Slice(0, newline.Value);
+            Feed(line, line.Length + 1, sink);
+            reader = new SequenceReader<byte>(buffer.Slice(buffer.GetPosition(1, newline.Value)));
+            _searched = 0;
+        }
+
         while (!reader.End)
         {
             // The common case, as in Kestrel's parser: the whole line lies in the current segment,
@@ -53,8 +85,11 @@ internal sealed class LineSplitter : IDisposable
             // The last line has no newline: a file that ends without one, or a torn write.
             Feed(reader.UnreadSequence, remaining, sink);
             reader.AdvanceToEnd();
+            remaining = 0;
         }
 
+        // Every unread byte was searched for a newline and held none.
+        _searched = remaining;
         return reader.Position;
     }
 
