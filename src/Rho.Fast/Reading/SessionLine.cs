@@ -113,6 +113,27 @@ internal static class SessionLine
         return -1;
     }
 
+    /// <summary>
+    /// Salvages an unreadable line (see <see cref="Salvage(ReadOnlySpan{byte}, out SessionEntry?)"/>)
+    /// and records it in <paramref name="summary"/> as recovered or skipped. Returns the start of
+    /// the recovered entry within the line, or -1.
+    /// </summary>
+    public static int Salvage(ReadOnlySpan<byte> content, long lineNumber, long offset, LineError error, SessionReadSummary summary, out SessionEntry? entry)
+    {
+        string preview = Preview(content);
+        int recoveredAt = Salvage(content, out entry);
+        if (recoveredAt < 0)
+        {
+            summary.AddSkipped(new SessionLineIssue(lineNumber, offset, error.Reason, preview));
+        }
+        else
+        {
+            summary.AddRecovered(new SessionLineIssue(lineNumber, offset, "a complete entry was recovered from a damaged line: " + error.Reason, preview));
+        }
+
+        return recoveredAt;
+    }
+
     /// <summary>The first bytes of a line as printable text, for reports.</summary>
     public static string Preview(ReadOnlySpan<byte> content)
     {

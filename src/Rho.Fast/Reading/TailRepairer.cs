@@ -94,15 +94,10 @@ internal sealed class TailRepairer : ILineSink
                 return;
         }
 
-        string preview = SessionLine.Preview(content);
-        if (SessionLine.Salvage(content, out SessionEntry? recovered) >= 0)
+        if (SessionLine.Salvage(content, number, offset, error, _summary, out SessionEntry? recovered) >= 0)
         {
-            _summary.AddRecovered(new SessionLineIssue(number, offset, "a complete entry was recovered from a damaged line: " + error.Reason, preview));
             Accept(recovered!, number, offset, end);
-            return;
         }
-
-        _summary.AddSkipped(new SessionLineIssue(number, offset, error.Reason, preview));
     }
 
     private void Accept(SessionEntry entry, long number, long offset, long end)

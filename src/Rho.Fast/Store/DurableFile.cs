@@ -9,7 +9,7 @@ namespace Rho.Fast;
 /// <summary>
 /// The few file operations the store needs beyond what .NET offers: <c>fdatasync</c>, which makes
 /// written data durable without also flushing unrelated metadata (elsewhere than Linux,
-/// <c>fsync</c> stands in), directory flushes, and owner-only modes.
+/// <c>fsync</c> stands in), owner-only modes, and the libc calls behind <see cref="DirectoryHandle"/>.
 /// </summary>
 internal static partial class DurableFile
 {
@@ -55,16 +55,6 @@ internal static partial class DurableFile
         else
         {
             RandomAccess.FlushToDisk(handle);
-        }
-    }
-
-    /// <summary>Makes a directory's entries durable (after a create or rename in it).</summary>
-    public static void SyncDirectory(string path)
-    {
-        if (!OperatingSystem.IsWindows())
-        {
-            using var directory = new DirectoryHandle(path);
-            directory.Sync();
         }
     }
 

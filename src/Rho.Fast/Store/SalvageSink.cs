@@ -44,16 +44,13 @@ internal sealed class SalvageSink : ILineSink
                 return;
         }
 
-        string preview = SessionLine.Preview(content);
-        int recoveredAt = SessionLine.Salvage(content, out _);
+        int recoveredAt = SessionLine.Salvage(content, number, offset, error!, _summary, out _);
         if (recoveredAt < 0)
         {
-            _summary.AddSkipped(new SessionLineIssue(number, offset, error!.Reason, preview));
             Drop(line);
             return;
         }
 
-        _summary.AddRecovered(new SessionLineIssue(number, offset, "a complete entry was recovered from a damaged line: " + error!.Reason, preview));
         KeptEntries++;
         Drop(line[..(skipped + recoveredAt)]);
         Keep(content[recoveredAt..]);

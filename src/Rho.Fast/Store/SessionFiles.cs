@@ -76,7 +76,7 @@ public static class SessionFiles
             }
 
             File.Move(temporary, full, overwrite: true);
-            DurableFile.SyncDirectory(directory);
+            folder?.Sync();
             return new SalvageResult(sink.Summary, sink.KeptEntries, sink.DroppedBytes, sink.DroppedBytes > 0 ? backup : null);
         }
         catch
