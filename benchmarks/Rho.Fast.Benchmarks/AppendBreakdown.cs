@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
@@ -47,6 +48,7 @@ public static class AppendBreakdown
         }
 
         byte[] batch = [.. all];
+        WarmUp(messages);
         var bare = new List<double>();
         var append = new List<double>();
         var bareBatch = new List<double>();
@@ -106,6 +108,25 @@ public static class AppendBreakdown
         double b = Median(bare), a = Median(append), bb = Median(bareBatch), r = Median(range);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {folder} | {b * 1e6:0.0} µs | {a * 1e6:0.0} µs | {b / a:0.00}× | {bb * 1e6:0.0} µs | {r * 1e6:0.0} µs | {bb / r:0.00}× | {a / r:0.0}× |"));
+    }
+
+    /// <summary>
+    /// Runs the serializer until the JIT has replaced its first-tier code: the timed rounds below are
+    /// too short, and mostly asleep in <c>fdatasync</c>, for tiering to happen inside them, so without
+    /// this they would time unoptimized code (a NativeAOT build never runs any).
+    /// </summary>
+    private static void WarmUp(List<Message> messages)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        long start = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(start).TotalSeconds < 1)
+        {
+            buffer.ResetWrittenCount();
+            foreach (Message message in messages)
+            {
+                Wire.Serialize(buffer, new SessionEntry.Message("1757811590", message));
+            }
+        }
     }
 
     private static double Median(List<double> values)

@@ -49,7 +49,7 @@ public static class SessionReader
     /// <exception cref="SessionFormatException">A line other than the last non-empty one is unreadable, or a line is too long.</exception>
     public static async Task<SessionReadResult> ReadMessagesAsync(string path, SessionReadOptions? options = null, CancellationToken cancellationToken = default)
     {
-        await using FileStream file = OpenFile(path);
+        await using Stream file = OpenFile(path);
         return await ReadMessagesAsync(PipeReader.Create(file, PipeOptions(leaveOpen: true)), Named(options, path), cancellationToken).ConfigureAwait(false);
     }
 
@@ -90,7 +90,7 @@ public static class SessionReader
     {
         SessionReadOptions named = Named(options, path);
         var ready = new List<SessionEntry>();
-        await using FileStream file = OpenFile(path);
+        await using Stream file = OpenFile(path);
         PipeReader input = PipeReader.Create(file, PipeOptions(leaveOpen: true));
         await foreach (SessionEntry entry in Drive(input, named, new EntryCollector(named.SourceName, ready), ready, null, cancellationToken).ConfigureAwait(false))
         {
@@ -150,15 +150,17 @@ public static class SessionReader
         }
     }
 
-    internal static FileStream OpenFile(string path)
+    /// <summary>Opens a session file for one forward pass through a pipe (see <see cref="PipeOptions"/>).</summary>
+    internal static Stream OpenFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
 
         // No FileStream buffer: the pipe buffers, and a second copy would only cost time.
-        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
+        return new InlineReadFileStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan));
     }
 
-    private static StreamPipeReaderOptions PipeOptions(bool leaveOpen) =>
+    /// <summary>The pipe over a file: 256 KB buffers, so a read is rarely split across segments.</summary>
+    internal static StreamPipeReaderOptions PipeOptions(bool leaveOpen) =>
         new(bufferSize: FileBufferSize, minimumReadSize: FileBufferSize / 4, leaveOpen: leaveOpen);
 
     private static SessionReadOptions Named(SessionReadOptions? options, string path) => (options ?? SessionReadOptions.Default).Named(path);

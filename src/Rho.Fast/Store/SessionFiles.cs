@@ -58,9 +58,9 @@ public static class SessionFiles
             await using (var dropped = new MemoryStream())
             {
                 sink = new SalvageSink(kept, dropped);
-                await using (FileStream input = SessionReader.OpenFile(full))
+                await using (Stream input = SessionReader.OpenFile(full))
                 {
-                    await SessionReader.FeedAsync(PipeReader.Create(input), named, sink, cancellationToken).ConfigureAwait(false);
+                    await SessionReader.FeedAsync(PipeReader.Create(input, SessionReader.PipeOptions(leaveOpen: true)), named, sink, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (dropped.Length > 0)
