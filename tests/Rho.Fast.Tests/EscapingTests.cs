@@ -113,6 +113,27 @@ public sealed class EscapingTests
     }
 
     [Fact]
+    public void Random_mixes_of_every_kind_of_char_are_escaped_exactly_at_every_offset()
+    {
+        // Pieces placed at every offset around the 16-char blocks the writer reads, checked against
+        // a char-by-char rendering of serde_json's rules.
+        string[] pieces = ["a", "Z", " ", "~", "\u007f", "\"", "\\", "\n", "\t", "\b", "\f", "\r", "\u0000", "\u001b", "é", "ß", "中", "\uFFFD", "😀", "\uD800", "\uDC00", "/", "<"];
+        var random = new Random(4321);
+        for (int trial = 0; trial < 4000; trial++)
+        {
+            var text = new StringBuilder();
+            int count = random.Next(0, 48);
+            for (int i = 0; i < count; i++)
+            {
+                text.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            string value = text.ToString();
+            Assert.Equal(SerdeRendering(value), Wire.Serialize(Message.SystemText(value))["{\"System\":".Length..^1]);
+        }
+    }
+
+    [Fact]
     public void Lone_surrogates_are_written_as_the_replacement_character()
     {
         // Rust strings cannot hold them; writing U+FFFD keeps the output valid UTF-8 that serde reads.
@@ -134,6 +155,37 @@ public sealed class EscapingTests
         Message message = Message.UserText("<é \"😀\">\u001f");
         Assert.Equal(Wire.Serialize(message), JsonSerializer.Serialize(message, Rho.Fast.Tests.TestJsonContext.Default.Message));
         Assert.Equal(Wire.Serialize(message), JsonSerializer.Serialize(message, new TestJsonContext(options).Message));
+    }
+
+    /// <summary>serde_json's string form, one char at a time: the slow, obvious rendering.</summary>
+    private static string SerdeRendering(string value)
+    {
+        var rendered = new StringBuilder("\"");
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                rendered.Append(c).Append(value[++i]);
+                continue;
+            }
+
+            rendered.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\b' => "\\b",
+                '\t' => "\\t",
+                '\n' => "\\n",
+                '\f' => "\\f",
+                '\r' => "\\r",
+                < ' ' => "\\u00" + ((int)c).ToString("x2", CultureInfo.InvariantCulture),
+                _ when char.IsSurrogate(c) => "\uFFFD",
+                _ => c.ToString(),
+            });
+        }
+
+        return rendered.Append('"').ToString();
     }
 
     private static IEnumerable<string[]> Forms()

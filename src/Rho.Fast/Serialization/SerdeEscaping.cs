@@ -1,6 +1,8 @@
 using System;
-using System.Buffers;
-using System.Text.Unicode;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Rho.Fast.Serialization;
 
@@ -16,13 +18,7 @@ namespace Rho.Fast.Serialization;
 /// </remarks>
 internal static class SerdeEscaping
 {
-    private static readonly SearchValues<byte> s_needsEscape = SearchValues.Create(
-        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f\"\\"u8);
-
     private static ReadOnlySpan<byte> Hex => "0123456789abcdef"u8;
-
-    /// <summary>Index of the first byte that must be escaped, or -1.</summary>
-    public static int IndexOfEscape(ReadOnlySpan<byte> utf8) => utf8.IndexOfAny(s_needsEscape);
 
     /// <summary>The most bytes a quoted, escaped string of <paramref name="utf16Length"/> chars can take.</summary>
     public static int MaxQuotedLength(int utf16Length) => checked((utf16Length * 6) + 2);
@@ -33,64 +29,144 @@ internal static class SerdeEscaping
     /// </summary>
     public static int WriteQuoted(ReadOnlySpan<char> value, Span<byte> destination)
     {
-        destination[0] = (byte)'"';
-        Utf8.FromUtf16(value, destination.Slice(1), out _, out int utf8Length, replaceInvalidSequences: true);
-        int first = IndexOfEscape(destination.Slice(1, utf8Length));
-        if (first < 0)
+        if (destination.Length < MaxQuotedLength(value.Length))
         {
-            destination[utf8Length + 1] = (byte)'"';
-            return utf8Length + 2;
+            throw new ArgumentException("The destination is shorter than MaxQuotedLength.", nameof(destination));
         }
 
-        // Move the unescaped rest to the end of the buffer and escape it forward from there: the
-        // buffer holds 6 bytes per char, the most any char can take, so the escaped output never
-        // overtakes the bytes still to be read.
-        int restLength = utf8Length - first;
-        Span<byte> rest = destination.Slice(destination.Length - restLength);
-        destination.Slice(1 + first, restLength).CopyTo(rest);
-        int written = 1 + first + Escape(rest, destination.Slice(1 + first));
-        destination[written++] = (byte)'"';
-        return written;
+        // One pass from UTF-16, 16 chars at a time: a block of printable ASCII is narrowed and
+        // stored whole; at the first char that is not, the plain prefix is kept and that char is
+        // escaped or encoded on its own. Text from agents is mostly ASCII with an escape every few
+        // dozen chars (newlines, quotes, tabs).
+        // In bounds: a char takes at most 6 bytes, so written <= 1 + 6 * i, and 16 more bytes fit
+        // while 16 chars remain from i (destination holds 6 * value.Length + 2).
+        ref ushort source = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(value));
+        ref byte target = ref MemoryMarshal.GetReference(destination);
+        target = (byte)'"';
+        int written = 1;
+        int i = 0;
+        while (true)
+        {
+            if (Vector128.IsHardwareAccelerated)
+            {
+                while (i <= value.Length - 16)
+                {
+                    Vector128<ushort> low = Vector128.LoadUnsafe(ref source, (nuint)i);
+                    Vector128<ushort> high = Vector128.LoadUnsafe(ref source, (nuint)i + 8);
+                    Vector128.Narrow(low, high).StoreUnsafe(ref target, (nuint)written);
+                    uint plain = PlainMask(low) | (PlainMask(high) << 8);
+                    if (plain == 0xFFFF)
+                    {
+                        i += 16;
+                        written += 16;
+                        continue;
+                    }
+
+                    int run = BitOperations.TrailingZeroCount(~plain);
+                    i += run;
+                    written += run;
+                    goto Special;
+                }
+            }
+
+            while (i < value.Length)
+            {
+                char c = value[i];
+                if (c is < ' ' or >= (char)0x80 or '"' or '\\')
+                {
+                    goto Special;
+                }
+
+                Unsafe.Add(ref target, written++) = (byte)c;
+                i++;
+            }
+
+            Unsafe.Add(ref target, written) = (byte)'"';
+            return written + 1;
+
+        Special:
+            char special = value[i++];
+            if (special < 0x80)
+            {
+                byte shortForm = ShortEscapes[special];
+                if (shortForm != 0)
+                {
+                    Unsafe.Add(ref target, written) = (byte)'\\';
+                    Unsafe.Add(ref target, written + 1) = shortForm;
+                    written += 2;
+                }
+                else
+                {
+                    written += EscapeAscii((byte)special, destination.Slice(written));
+                }
+            }
+            else
+            {
+                written += WriteScalar(special, value, ref i, destination.Slice(written));
+            }
+        }
+    }
+
+    /// <summary>The letter after the backslash for <c>"</c>, <c>\</c> and the controls with a short form, else 0 (indexed by ASCII code).</summary>
+    private static ReadOnlySpan<byte> ShortEscapes =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, (byte)'b', (byte)'t', (byte)'n', 0, (byte)'f', (byte)'r', 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, (byte)'"', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte)'\\', 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
+
+    /// <summary>Lanes that hold printable ASCII other than <c>"</c> and <c>\</c>, one bit each.</summary>
+    private static uint PlainMask(Vector128<ushort> chars)
+    {
+        Vector128<ushort> printable = Vector128.LessThan(chars - Vector128.Create((ushort)0x20), Vector128.Create((ushort)0x60));
+        Vector128<ushort> special = Vector128.Equals(chars, Vector128.Create((ushort)'"')) | Vector128.Equals(chars, Vector128.Create((ushort)'\\'));
+        return Vector128.AndNot(printable, special).ExtractMostSignificantBits();
     }
 
     /// <summary>
-    /// Escapes UTF-8 <paramref name="utf8"/> into <paramref name="destination"/> (no quotes). The two
-    /// may overlap only if the output can never overtake the input, as <see cref="WriteQuoted"/>
-    /// arranges. Returns the bytes written.
+    /// Writes the UTF-8 of the scalar that non-ASCII <paramref name="c"/> starts; a lone surrogate
+    /// becomes U+FFFD. Advances <paramref name="index"/> past a low surrogate it pairs with.
     /// </summary>
-    public static int Escape(ReadOnlySpan<byte> utf8, Span<byte> destination)
+    private static int WriteScalar(char c, ReadOnlySpan<char> value, ref int index, Span<byte> destination)
     {
-        int written = 0;
-        while (true)
+        if (c < 0x800)
         {
-            int next = utf8.IndexOfAny(s_needsEscape);
-            if (next < 0)
+            destination[0] = (byte)(0xC0 | (c >> 6));
+            destination[1] = (byte)(0x80 | (c & 0x3F));
+            return 2;
+        }
+
+        if (char.IsSurrogate(c))
+        {
+            if (char.IsHighSurrogate(c) && index < value.Length && char.IsLowSurrogate(value[index]))
             {
-                utf8.CopyTo(destination.Slice(written));
-                return written + utf8.Length;
+                int scalar = char.ConvertToUtf32(c, value[index++]);
+                destination[0] = (byte)(0xF0 | (scalar >> 18));
+                destination[1] = (byte)(0x80 | ((scalar >> 12) & 0x3F));
+                destination[2] = (byte)(0x80 | ((scalar >> 6) & 0x3F));
+                destination[3] = (byte)(0x80 | (scalar & 0x3F));
+                return 4;
             }
 
-            utf8.Slice(0, next).CopyTo(destination.Slice(written));
-            written += next;
-            written += EscapeByte(utf8[next], destination.Slice(written));
-            utf8 = utf8.Slice(next + 1);
+            c = '\uFFFD';
         }
+
+        destination[0] = (byte)(0xE0 | (c >> 12));
+        destination[1] = (byte)(0x80 | ((c >> 6) & 0x3F));
+        destination[2] = (byte)(0x80 | (c & 0x3F));
+        return 3;
     }
 
-    private static int EscapeByte(byte b, Span<byte> destination)
+    /// <summary>Writes the escape of <paramref name="b"/>, an ASCII char serde_json escapes; returns its length (2 or 6).</summary>
+    public static int EscapeAscii(byte b, Span<byte> destination)
     {
         destination[0] = (byte)'\\';
-        byte shortForm = b switch
-        {
-            (byte)'"' => (byte)'"',
-            (byte)'\\' => (byte)'\\',
-            0x08 => (byte)'b',
-            0x09 => (byte)'t',
-            0x0A => (byte)'n',
-            0x0C => (byte)'f',
-            0x0D => (byte)'r',
-            _ => 0,
-        };
+        byte shortForm = ShortEscapes[b];
         if (shortForm != 0)
         {
             destination[1] = shortForm;

@@ -83,8 +83,7 @@ public static class WireWrite
             }
 
             Span<byte> escaped = stackalloc byte[6];
-            Span<byte> one = [(byte)unicodeScalar];
-            int length = SerdeEscaping.Escape(one, escaped);
+            int length = SerdeEscaping.EscapeAscii((byte)unicodeScalar, escaped);
             if (length > bufferLength)
             {
                 numberOfCharactersWritten = 0;
