@@ -84,8 +84,19 @@ public static class Wire
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(value);
-        using var writer = new Utf8JsonWriter(output, WriterOptions);
-        value.WriteWire(writer);
+
+        // The thread's cached writer, pointed at the caller's output for this one value.
+        WriterCache cache = Rent();
+        try
+        {
+            cache.Writer.Reset(output);
+            value.WriteWire(cache.Writer);
+            cache.Writer.Flush();
+        }
+        finally
+        {
+            cache.Return();
+        }
     }
 
     /// <summary>Returns the bytes serde_json would write for <paramref name="value"/>.</summary>
