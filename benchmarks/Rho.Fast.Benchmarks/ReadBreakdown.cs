@@ -12,7 +12,8 @@ namespace Rho.Fast.Benchmarks;
 /// <summary>
 /// Where the time of a repaired read goes: the read's layers timed separately on the same corpus
 /// (line splitting, UTF-8 validation, the token pass, string materialization, entry parsing with
-/// and without keeping the results, the whole read), with GC pause time and allocations for each.
+/// and without keeping the results, a model that keeps text as UTF-8, the whole read), with GC
+/// pause time and allocations for each.
 /// Stages run round-robin and the median is reported, so load from other processes on a shared
 /// machine hits every stage alike.
 /// </summary>
@@ -26,6 +27,7 @@ public static class ReadBreakdown
         ("token pass + GetString", path => Task.FromResult(TokenPass.TokensAndStrings(path))),
         ("split + Wire.Deserialize, discarded", path => Task.FromResult(Visit(path, new Parse(null)))),
         ("split + Wire.Deserialize, kept", path => Task.FromResult(Visit(path, new Parse([])))),
+        ("UTF-8 text prototype, kept", path => Task.FromResult(Utf8TextPrototype.Read(path))),
         ("RhoFast StreamMessages, discarded", async path =>
         {
             long count = 0;
