@@ -15,6 +15,12 @@ namespace Rho.Fast;
 /// unreadable line a <see cref="SessionFormatException"/>. Lines are parsed in place in the pipe's
 /// buffers; memory is bounded by the longest line plus the open tool turn.
 /// </summary>
+/// <remarks>
+/// The overloads that take a path read the file with blocking reads on the thread that drives the
+/// read, as <see cref="FileStream"/> would on a thread-pool thread, without the hop back: a regular
+/// file's read waits only on the disk. To read on your own terms (asynchronous handles, a network
+/// stream), pass a <see cref="Stream"/> or a <see cref="PipeReader"/>.
+/// </remarks>
 public static class SessionReader
 {
     private const int FileBufferSize = 256 * 1024;
