@@ -66,7 +66,7 @@ public class ListBenchmarks
         long messages = 0;
         foreach (string path in Directory.EnumerateFiles(_directory, "*.jsonl"))
         {
-            messages += (await SessionReader.ReadMessagesAsync(path)).Messages.Count;
+            messages += await RhoFastReads.ReadMessagesAsync(path);
         }
 
         return messages;

@@ -42,20 +42,12 @@ public static class MemoryCheck
     public static async Task<int> ChildAsync(string mode, string path)
     {
         var clock = Stopwatch.StartNew();
-        long messages = 0;
-        switch (mode)
+        long messages = mode switch
         {
-            case "stream":
-                await foreach (Message message in SessionReader.StreamMessages(path))
-                {
-                    messages++;
-                }
-
-                break;
-            case "read":
-                messages = (await SessionReader.ReadMessagesAsync(path)).Messages.Count;
-                break;
-        }
+            "stream" => await RhoFastReads.StreamMessagesAsync(path),
+            "read" => await RhoFastReads.ReadMessagesAsync(path),
+            _ => 0,
+        };
 
         double seconds = clock.Elapsed.TotalSeconds;
         double rate = mode == "idle" ? 0 : new System.IO.FileInfo(path).Length / seconds / Corpus.Megabyte;

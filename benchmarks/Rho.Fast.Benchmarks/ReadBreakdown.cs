@@ -28,17 +28,8 @@ public static class ReadBreakdown
         ("split + Wire.Deserialize, discarded", path => Task.FromResult(Visit(path, new Parse(null)))),
         ("split + Wire.Deserialize, kept", path => Task.FromResult(Visit(path, new Parse([])))),
         ("UTF-8 text prototype, kept", path => Task.FromResult(Utf8TextPrototype.Read(path))),
-        ("RhoFast StreamMessages, discarded", async path =>
-        {
-            long count = 0;
-            await foreach (Message message in SessionReader.StreamMessages(path))
-            {
-                count++;
-            }
-
-            return count;
-        }),
-        ("RhoFast ReadMessagesAsync", async path => (await SessionReader.ReadMessagesAsync(path)).Messages.Count),
+        ("RhoFast StreamMessages, discarded", async path => await RhoFastReads.StreamMessagesAsync(path)),
+        ("RhoFast ReadMessagesAsync", async path => await RhoFastReads.ReadMessagesAsync(path)),
         ("STJ source-gen, pipe", async path => (await StjStreamingReader.ReadFromPipeAsync(path)).Count),
         ("STJ source-gen, per line", path => Task.FromResult<long>(StjPerLineReader.Read(path).Count)),
     ];
