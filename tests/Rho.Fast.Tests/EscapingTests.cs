@@ -90,26 +90,12 @@ public sealed class EscapingTests
     public void Every_escape_in_one_long_string_is_exact()
     {
         var text = new StringBuilder();
-        var expected = new StringBuilder("\"");
         for (int i = 0; i < 2000; i++)
         {
-            char c = (char)(i % 0x60);
-            text.Append(c).Append("é中😀");
-            expected.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\b' => "\\b",
-                '\t' => "\\t",
-                '\n' => "\\n",
-                '\f' => "\\f",
-                '\r' => "\\r",
-                < ' ' => "\\u00" + ((int)c).ToString("x2", CultureInfo.InvariantCulture),
-                _ => c.ToString(),
-            }).Append("é中😀");
+            text.Append((char)(i % 0x60)).Append("é中😀");
         }
 
-        Assert.Equal(expected.Append('"').ToString(), Wire.Serialize(Message.SystemText(text.ToString()))["{\"System\":".Length..^1]);
+        Assert.Equal(SerdeRendering(text.ToString()), Wire.Serialize(Message.SystemText(text.ToString()))["{\"System\":".Length..^1]);
     }
 
     [Fact]

@@ -15,8 +15,7 @@ public sealed class FileReadingTests
     public async Task A_file_is_streamed_without_waiting_on_another_thread()
     {
         using var folder = new TempDirectory();
-        string path = folder.Combine("s.jsonl");
-        SyntheticSession.WriteFileOfSize(path, 2_000_000, seed: 7);
+        string path = GeneratedSession(folder);
 
         // Every read completes inline, so each step of the enumeration is already done when it returns.
         int steps = 0;
@@ -41,8 +40,7 @@ public sealed class FileReadingTests
     public async Task A_cancelled_read_of_a_file_stops_with_OperationCanceledException()
     {
         using var folder = new TempDirectory();
-        string path = folder.Combine("s.jsonl");
-        SyntheticSession.WriteFileOfSize(path, 2_000_000, seed: 7);
+        string path = GeneratedSession(folder);
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
@@ -60,8 +58,7 @@ public sealed class FileReadingTests
     public async Task Cancelling_a_stream_midway_stops_it_and_releases_the_file()
     {
         using var folder = new TempDirectory();
-        string path = folder.Combine("s.jsonl");
-        SyntheticSession.WriteFileOfSize(path, 2_000_000, seed: 7);
+        string path = GeneratedSession(folder);
         using var cancel = new CancellationTokenSource();
         int seen = 0;
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
@@ -89,5 +86,13 @@ public sealed class FileReadingTests
         string path = folder.Combine("missing.jsonl");
         FileNotFoundException error = await Assert.ThrowsAsync<FileNotFoundException>(() => SessionReader.ReadMessagesAsync(path));
         Assert.Contains("missing.jsonl", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A 2 MB generated session in <paramref name="folder"/>; returns its path.</summary>
+    private static string GeneratedSession(TempDirectory folder)
+    {
+        string path = folder.Combine("s.jsonl");
+        SyntheticSession.WriteFileOfSize(path, 2_000_000, seed: 7);
+        return path;
     }
 }
