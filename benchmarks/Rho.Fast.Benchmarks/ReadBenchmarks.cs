@@ -98,4 +98,11 @@ public class ReadBenchmarks
     /// <summary>The limit with strings: the token pass plus GetString on every string value.</summary>
     [Benchmark]
     public long Limit_Utf8JsonReader_GetString() => TokenPass.TokensAndStrings(_path);
+
+    /// <summary>
+    /// The limit for a reader that keeps its strings: the same pass, every string kept alive until
+    /// the end, as a message list keeps them.
+    /// </summary>
+    [Benchmark]
+    public long Limit_Utf8JsonReader_GetString_Kept() => TokenPass.TokensAndStringsKept(_path);
 }

@@ -25,6 +25,7 @@ public static class ReadBreakdown
         ("split + UTF-8 validation", path => Task.FromResult(Visit(path, new Validate()))),
         ("token pass (the limit)", path => Task.FromResult(TokenPass.Tokens(path))),
         ("token pass + GetString", path => Task.FromResult(TokenPass.TokensAndStrings(path))),
+        ("token pass + GetString, kept", path => Task.FromResult(TokenPass.TokensAndStringsKept(path))),
         ("split + Wire.Deserialize, discarded", path => Task.FromResult(Visit(path, new Parse(null)))),
         ("split + Wire.Deserialize, kept", path => Task.FromResult(Visit(path, new Parse([])))),
         ("UTF-8 text prototype, kept", path => Task.FromResult(Utf8TextPrototype.Read(path))),

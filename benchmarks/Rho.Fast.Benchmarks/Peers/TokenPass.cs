@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 
 namespace Rho.Fast.Benchmarks.Peers;
@@ -27,6 +28,19 @@ public static class TokenPass
         return visitor.Chars;
     }
 
+    /// <summary>
+    /// As <see cref="TokensAndStrings"/>, but keeps every string alive in one list until the pass
+    /// ends: the floor for any reader that hands back the file's text as <see cref="string"/>s.
+    /// Returns the number of strings kept.
+    /// </summary>
+    public static long TokensAndStringsKept(string path)
+    {
+        List<string> kept = [];
+        var visitor = new StringVisitor { Kept = kept };
+        JsonlLines.ForEach(path, ref visitor);
+        return kept.Count;
+    }
+
     private struct TokenVisitor : ILineVisitor
     {
         public long Count;
@@ -44,6 +58,7 @@ public static class TokenPass
     private struct StringVisitor : ILineVisitor
     {
         public long Chars;
+        public List<string>? Kept;
 
         public void Line(ReadOnlyMemory<byte> line)
         {
@@ -52,7 +67,9 @@ public static class TokenPass
             {
                 if (reader.TokenType == JsonTokenType.String)
                 {
-                    Chars += reader.GetString()!.Length;
+                    string value = reader.GetString()!;
+                    Chars += value.Length;
+                    Kept?.Add(value);
                 }
             }
         }
