@@ -36,7 +36,7 @@ public static class Program
                     return MemoryCheck.Run(megabytes);
                 case "--breakdown":
                     int size = i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out int value) ? value : 100;
-                    ReadBreakdown.RunAsync(size, rounds: 5).GetAwaiter().GetResult();
+                    ReadBreakdown.RunAsync(size).GetAwaiter().GetResult();
                     Console.WriteLine();
                     AppendBreakdown.Run(rounds: 20);
                     return 0;
@@ -51,6 +51,8 @@ public static class Program
             }
         }
 
+        // Only a run of everything at full size may redraw the documented chart.
+        bool complete = !quick && !passThrough.Exists(a => a is "--filter" or "--anyCategories" or "--allCategories");
         if (!passThrough.Contains("--filter"))
         {
             passThrough.AddRange(["--filter", "*"]);
@@ -60,11 +62,11 @@ public static class Program
         List<Summary> summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly)
             .Run([.. passThrough], BenchmarkConfig.Create(quick))
             .ToList();
-        Report(summaries, quick, chart);
+        Report(summaries, quick, complete, chart);
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
     }
 
-    private static void Report(List<Summary> summaries, bool quick, string? chart)
+    private static void Report(List<Summary> summaries, bool quick, bool complete, string? chart)
     {
         List<CaseResult> measurements = CaseResult.From(summaries);
         if (measurements.Count == 0)
@@ -80,8 +82,8 @@ public static class Program
         Console.WriteLine(report);
         Console.WriteLine("Ratio tables and targets: " + reportPath);
 
-        // A quick run must not overwrite the documented chart of the full run.
-        chart ??= quick || FindRepositoryRoot() is not { } root
+        // A quick or partial run must not overwrite the documented chart of the full run.
+        chart ??= !complete || FindRepositoryRoot() is not { } root
             ? Path.Combine(results, "benchmarks-throughput.svg")
             : Path.Combine(root, "docs", "benchmarks-throughput.svg");
         string subtitle = (quick ? "quick run" : "full run") + ", " + DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
