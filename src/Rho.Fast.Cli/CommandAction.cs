@@ -21,6 +21,14 @@ internal static class CommandAction
             {
                 return console.Fail("interrupted", ExitCodes.Cancelled);
             }
+            catch (UnsupportedSessionFormatException e)
+            {
+                return console.Fail(e.Message, ExitCodes.UnsupportedFormat);
+            }
+            catch (SessionRepairRefusedException e)
+            {
+                return console.Fail(e.Message, ExitCodes.LeftUnchanged);
+            }
             catch (Exception e) when (IsUserFacing(e))
             {
                 return console.Fail(Describe(e));

@@ -11,6 +11,12 @@ internal static class ExitCodes
     /// <summary>A mistake on the command line or an input that is not there: one line on stderr.</summary>
     public const int UserError = 2;
 
+    /// <summary>A repair was refused because it would remove complete entries or the file is not a session: nothing was changed.</summary>
+    public const int LeftUnchanged = 3;
+
+    /// <summary>The file is in a format this version does not read (a newer rho's): reported, nothing was changed.</summary>
+    public const int UnsupportedFormat = 4;
+
     /// <summary>Interrupted.</summary>
     public const int Cancelled = 130;
 }

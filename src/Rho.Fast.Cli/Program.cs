@@ -32,6 +32,7 @@ internal static class Program
         HelpNotes.Set(root, "Sessions are looked up in $HOME/.rho/sessions unless --root is given.\n" +
             "A mistake (a missing file, an unknown id prefix, HOME unset) prints one line on stderr and exits with 2 (check: 3).");
         HelpNotes.Install(root);
+        CliVersion.Install(root);
         ParseResult parse = root.Parse(args);
         int exitCode;
         if (parse.Action is ParseErrorAction)

@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
-using Rho.Fast.Synthetic;
 
 namespace Rho.Fast.Cli;
 

@@ -27,17 +27,21 @@ public sealed class RepairCommandTests
     }
 
     [Fact]
-    public void Repair_cuts_an_unanswered_tool_turn()
+    public void Repair_answers_an_unanswered_tool_turn_as_interrupted_instead_of_cutting_it()
     {
         using var temp = new TempDirectory();
         string path = SessionFixtures.UnansweredTurn(temp.Combine("turn.jsonl"));
+        byte[] before = File.ReadAllBytes(path);
 
         CliResult result = CliRun.Run("repair", path);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("cut the unanswered tool turn at line " + (SessionFixtures.Messages + 2), result.Out);
-        Assert.Equal(SessionFixtures.Messages + 1, SessionFixtures.LineCount(path));
-        Assert.Contains("call_x", File.ReadAllText(path + ".dropped"));
+        Assert.Contains("answered 1 unanswered tool call with a failed result", result.Out);
+        Assert.Contains("call_x", result.Out);
+        Assert.Equal(before, File.ReadAllBytes(path)[..before.Length]);
+        Assert.Equal(SessionFixtures.Messages + 3, SessionFixtures.LineCount(path));
+        Assert.False(File.Exists(path + ".dropped"));
+        Assert.Equal(0, CliRun.Run("check", path).ExitCode);
     }
 
     [Fact]

@@ -54,6 +54,17 @@ public sealed class CrashScript
         return count;
     }
 
+    /// <summary>The shortest history of at least <paramref name="count"/> messages that ends between units.</summary>
+    public int BoundaryAtOrAbove(int count)
+    {
+        while (!IsUnitBoundary(count))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     private void Extend(int count)
     {
         while (_messages.Count < count)

@@ -1,45 +1,40 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
-using System.Text.RegularExpressions;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Xml.Linq;
 using Xunit;
 
 namespace Rho.Fast.PackageTests;
 
 /// <summary>
 /// <c>dotnet pack</c> gives a package that works on its own: the library and its source generator,
-/// used by a console project that references nothing but the package from a local folder.
+/// used by a console project that references nothing but the package from a local folder; with its
+/// readme, licence, repository and symbols, and nothing the package does not ship.
 /// </summary>
-public sealed class PackageTests : IDisposable
+[Collection(PackingCollection.Name)]
+public sealed class PackageTests(PackedLibrary library) : IClassFixture<PackedLibrary>
 {
-    private readonly string _work = Directory.CreateTempSubdirectory("rho-fast-package-").FullName;
-
     [Fact]
     public void A_project_referencing_only_the_package_declares_a_union_and_reads_a_session()
     {
-        string repo = RepositoryRoot();
-        string feed = Path.Combine(_work, "feed");
-        Dotnet(repo, "pack", Path.Combine(repo, "src", "Rho.Fast", "Rho.Fast.csproj"), "-c", "Release", "-o", feed);
-
-        string package = Assert.Single(Directory.GetFiles(feed, "Rho.Fast.*.nupkg"), p => !p.EndsWith(".symbols.nupkg", StringComparison.Ordinal));
-        using (ZipArchive zip = ZipFile.OpenRead(package))
+        using (ZipArchive zip = ZipFile.OpenRead(library.Package))
         {
             string[] entries = zip.Entries.Select(e => e.FullName).ToArray();
             Assert.Contains("lib/net10.0/Rho.Fast.dll", entries);
             Assert.Contains("analyzers/dotnet/cs/Rho.Fast.Generators.dll", entries);
         }
 
-        string version = Regex.Match(Path.GetFileName(package), @"^Rho\.Fast\.(.+)\.nupkg$").Groups[1].Value;
-        string consumer = Path.Combine(_work, "consumer");
+        string consumer = Path.Combine(library.Work, "consumer");
         Directory.CreateDirectory(consumer);
         string template = Path.Combine(AppContext.BaseDirectory, "Consumer");
-        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), File.ReadAllText(Path.Combine(template, "Consumer.csproj.template")).Replace("@VERSION@", version));
+        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), File.ReadAllText(Path.Combine(template, "Consumer.csproj.template")).Replace("@VERSION@", library.Version));
         File.Copy(Path.Combine(template, "NuGet.config"), Path.Combine(consumer, "NuGet.config"));
         File.Copy(Path.Combine(template, "Program.cs"), Path.Combine(consumer, "Program.cs"));
 
-        string output = Dotnet(consumer, "run", "-c", "Release", "--", _work);
+        string output = ChildProcess.Dotnet(consumer, "run", "-c", "Release", "--", library.Work);
 
         Assert.Equal(
             "{\"type\":\"move\",\"x\":1,\"y\":2}\n" +
@@ -52,64 +47,60 @@ public sealed class PackageTests : IDisposable
             output.ReplaceLineEndings("\n"));
     }
 
-    public void Dispose()
+    [Fact]
+    public void The_package_names_its_readme_licence_and_repository_and_has_a_symbols_package()
     {
-        try
-        {
-            Directory.Delete(_work, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        using ZipArchive zip = ZipFile.OpenRead(library.Package);
+        XNamespace ns = "http://schemas.microsoft.com/packaging/2012/06/nuspec.xsd";
+        XElement metadata = Read(zip, "Rho.Fast.nuspec", XDocument.Load).Root!.Element(ns + "metadata")!;
+
+        Assert.Equal(library.Version, metadata.Element(ns + "version")!.Value);
+        Assert.Equal("MIT", metadata.Element(ns + "license")!.Value);
+        Assert.Equal("expression", metadata.Element(ns + "license")!.Attribute("type")!.Value);
+        string projectUrl = metadata.Element(ns + "projectUrl")!.Value;
+        Assert.StartsWith("https://", projectUrl, StringComparison.Ordinal);
+        Assert.Equal(projectUrl, metadata.Element(ns + "repository")!.Attribute("url")!.Value);
+
+        // The readme is the one written for users of the package: links that work on a package page, no repository paths.
+        string readmeName = metadata.Element(ns + "readme")!.Value;
+        string readme = Read(zip, readmeName, stream => new StreamReader(stream).ReadToEnd());
+        Assert.Contains("dotnet add package Rho.Fast", readme, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\]\((?!https://)", readme);
+        Assert.DoesNotContain("../", readme, StringComparison.Ordinal);
+
+        Assert.True(File.Exists(Path.ChangeExtension(library.Package, ".snupkg")), "no symbols package next to " + library.Package);
     }
 
-    private string Dotnet(string directory, params string[] args)
+    [Fact]
+    public void The_library_does_not_ship_the_synthetic_sessions_or_the_throughput_probe()
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+        using ZipArchive zip = ZipFile.OpenRead(library.Package);
+        string[] types = Read(zip, "lib/net10.0/Rho.Fast.dll", TypeNames);
 
-        // The test host runs under MSBuild's and the test platform's variables; a nested build must not inherit them.
-        foreach (string name in start.Environment.Keys.ToArray())
-        {
-            if (name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || name.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase))
-            {
-                start.Environment.Remove(name);
-            }
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using Process process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            Assert.Fail("dotnet " + string.Join(' ', args) + " failed with " + process.ExitCode + ":\n" + stdout + stderr.Result);
-        }
-
-        return stdout;
+        Assert.Contains("Rho.Fast.SessionReader", types);
+        Assert.DoesNotContain(types, t => t.StartsWith("Rho.Fast.Synthetic.", StringComparison.Ordinal) || t.EndsWith(".ThroughputProbe", StringComparison.Ordinal));
     }
 
-    private static string RepositoryRoot()
+    private static T Read<T>(ZipArchive zip, string name, Func<Stream, T> read)
     {
-        for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+        ZipArchiveEntry entry = zip.GetEntry(name) ?? throw new InvalidOperationException(name + " is not in the package");
+        using var copy = new MemoryStream();
+        using (Stream stream = entry.Open())
         {
-            if (File.Exists(Path.Combine(dir, "Rho.Fast.sln")))
-            {
-                return dir;
-            }
+            stream.CopyTo(copy);
         }
 
-        throw new InvalidOperationException("Rho.Fast.sln was not found above " + AppContext.BaseDirectory);
+        copy.Position = 0;
+        return read(copy);
+    }
+
+    private static string[] TypeNames(Stream assembly)
+    {
+        using var pe = new PEReader(assembly);
+        MetadataReader metadata = pe.GetMetadataReader();
+        return metadata.TypeDefinitions
+            .Select(handle => metadata.GetTypeDefinition(handle))
+            .Select(type => metadata.GetString(type.Namespace) + "." + metadata.GetString(type.Name))
+            .ToArray();
     }
 }

@@ -140,6 +140,7 @@ public sealed class CrashInjectionTests(ITestOutputHelper output)
         string path = sessions[0].Path;
         byte[] before = File.ReadAllBytes(path);
         IReadOnlyList<Message> history;
+        int closedByNextResume = 0;
         if (repairNow)
         {
             using ResumedSession resumed = store.Resume(cwd, "");
@@ -147,12 +148,16 @@ public sealed class CrashInjectionTests(ITestOutputHelper output)
             CountRepair(resumed.Summary, totals);
             if (resumed.Repair is { } repair)
             {
-                // The cut bytes are kept, and the file is exactly the valid prefix.
+                // Only the torn bytes are cut, and kept; what follows them is the interrupted results.
                 byte[] after = File.ReadAllBytes(path);
-                Assert.Equal(before.AsSpan(0, (int)repair.TruncatedTo).ToArray(), after);
-                byte[] sidecar = File.ReadAllBytes(repair.BackupPath);
-                byte[] cut = before.AsSpan((int)repair.TruncatedTo).ToArray();
-                Assert.True(EndsWith(sidecar, cut) || EndsWith(sidecar, [.. cut, (byte)'\n']), "the sidecar does not end with the bytes cut from the file");
+                Assert.Equal(before.AsSpan(0, (int)repair.TruncatedTo).ToArray(), after.AsSpan(0, (int)repair.TruncatedTo).ToArray());
+                Assert.Equal(repair.InterruptedToolCallIds.Count, after.AsSpan((int)repair.TruncatedTo).Count((byte)'\n') - (EndsWithNewline(before, repair.TruncatedTo) ? 0 : 1));
+                if (repair.BackupPath is not null)
+                {
+                    byte[] sidecar = File.ReadAllBytes(repair.BackupPath);
+                    byte[] cut = before.AsSpan((int)repair.TruncatedTo).ToArray();
+                    Assert.True(EndsWith(sidecar, cut) || EndsWith(sidecar, [.. cut, (byte)'\n']), "the sidecar does not end with the bytes cut from the file");
+                }
             }
         }
         else
@@ -161,6 +166,11 @@ public sealed class CrashInjectionTests(ITestOutputHelper output)
             SessionReadResult read = SessionReader.ReadMessagesAsync(path).GetAwaiter().GetResult();
             history = read.Messages;
             CountRepair(read.Summary, totals);
+            if (read.Summary.UnansweredToolCallIds.Count > 0)
+            {
+                // The next writer's resume keeps the open turn and answers what is missing.
+                closedByNextResume = (int)read.Summary.DroppedMessageCount + read.Summary.UnansweredToolCallIds.Count;
+            }
             if (read.Summary.WasRepaired)
             {
                 totals.Add(ref totals.RepairsByWorker, 1);
@@ -168,9 +178,15 @@ public sealed class CrashInjectionTests(ITestOutputHelper output)
         }
 
         int length = history.Count;
+        bool interrupted = false;
         for (int i = 0; i < length; i++)
         {
-            if (!Equals(history[i], script[i]))
+            // Resuming answers the calls a kill left open with failed results, one per missing result.
+            if (IsInterruptedResultFor(history[i], script[i]))
+            {
+                interrupted = true;
+            }
+            else if (!Equals(history[i], script[i]))
             {
                 Assert.Fail("message " + i + " of the history is not what was sent");
             }
@@ -186,10 +202,19 @@ public sealed class CrashInjectionTests(ITestOutputHelper output)
             totals.Add(ref totals.Lost, mustHave - length);
         }
 
-        // At most the one append in flight when the kill came can be there unacknowledged.
-        Assert.True(length <= script.BoundaryAtOrBelow(sentAtLeast + 1), "the history holds " + length + " messages, more than the " + (sentAtLeast + 1) + " that can have been written");
-        return length;
+        // At most the one append in flight when the kill came can be there unacknowledged, with the
+        // interrupted results that close its turn.
+        int most = interrupted ? script.BoundaryAtOrAbove(sentAtLeast + 1) : script.BoundaryAtOrBelow(sentAtLeast + 1);
+        Assert.True(length <= most, "the history holds " + length + " messages, more than the " + (sentAtLeast + 1) + " that can have been written");
+        return length + closedByNextResume;
     }
+
+    private static bool IsInterruptedResultFor(Message inHistory, Message sent) =>
+        inHistory is Message.ToolResult { Result: { Ok: false, Content: SessionRepair.InterruptedResultText } placeholder }
+        && sent is Message.ToolResult { Result.Id: var id }
+        && placeholder.Id == id;
+
+    private static bool EndsWithNewline(byte[] bytes, long length) => length == 0 || bytes[length - 1] == (byte)'\n';
 
     private static void CountRepair(SessionReadSummary summary, Tally totals)
     {

@@ -44,13 +44,25 @@ public sealed class ReaderRepairTests
     public async Task A_corrupt_middle_line_names_line_and_offset()
     {
         string good = s_header + Conversation.EntryLine(Message.UserText("a"));
-        string file = good + "{\"type\":\"message\",\"timestamp\":\"1\",\"message\":{\"Nope\":1}}\n" + Conversation.EntryLine(Message.UserText("b"));
+        string file = good + "{\"type\":\"message\",\"timestamp\":\"1\",\"message\":{\"Nope\":1}\n" + Conversation.EntryLine(Message.UserText("b"));
         var error = await Assert.ThrowsAsync<SessionFormatException>(() => Read(Conversation.Utf8(file), "s.jsonl"));
         Assert.Equal(3, error.LineNumber);
         Assert.Equal(Encoding.UTF8.GetByteCount(good), error.LineOffset);
         Assert.True(error.ByteOffset > error.LineOffset);
         Assert.Contains("s.jsonl: line 3", error.Message);
+    }
+
+    [Fact]
+    public async Task A_complete_middle_line_of_an_unknown_variant_names_line_variant_and_format()
+    {
+        string good = s_header + Conversation.EntryLine(Message.UserText("a"));
+        string file = good + "{\"type\":\"message\",\"timestamp\":\"1\",\"message\":{\"Nope\":1}}\n" + Conversation.EntryLine(Message.UserText("b"));
+        var error = await Assert.ThrowsAsync<UnsupportedSessionFormatException>(() => Read(Conversation.Utf8(file), "s.jsonl"));
+        Assert.Equal(3, error.LineNumber);
+        Assert.Equal(Encoding.UTF8.GetByteCount(good), error.LineOffset);
+        Assert.Contains("s.jsonl: line 3", error.Message);
         Assert.Contains("Nope", error.Message);
+        Assert.Contains("reads (format v1)", error.Message);
     }
 
     [Fact]

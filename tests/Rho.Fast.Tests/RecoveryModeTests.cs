@@ -90,16 +90,17 @@ public sealed class RecoveryModeTests
     }
 
     [Fact]
-    public async Task Repair_cuts_the_file_to_its_repaired_prefix()
+    public async Task Repair_cuts_only_the_torn_line_and_answers_the_open_turn()
     {
         using var dir = new TempDirectory();
         string path = dir.Combine("1_x.jsonl");
-        File.WriteAllText(path, s_header + s_a + Conversation.EntryLine(Conversation.ToolCalls("t")) + "{\"ty");
+        string complete = s_header + s_a + Conversation.EntryLine(Conversation.ToolCalls("t"));
+        File.WriteAllText(path, complete + "{\"ty");
         var (read, repair) = await SessionFiles.RepairAsync(path);
-        Assert.Equal([Message.UserText("a")], read.Messages);
+        Assert.Equal([Message.UserText("a"), Conversation.ToolCalls("t"), Message.ToolResultFor("t", false, SessionRepair.InterruptedResultText)], read.Messages);
         Assert.NotNull(repair);
-        Assert.Equal(s_header + s_a, File.ReadAllText(path));
-        Assert.Equal(2, File.ReadAllLines(repair!.BackupPath).Length);
+        Assert.StartsWith(complete, File.ReadAllText(path), StringComparison.Ordinal);
+        Assert.Single(File.ReadAllLines(repair!.BackupPath!));
     }
 
     private static Task<SessionReadResult> Read(byte[] file, SessionRecovery recovery) =>

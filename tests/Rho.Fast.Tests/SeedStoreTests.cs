@@ -97,9 +97,15 @@ public sealed class SeedStoreTests
         session.Append(Message.UserText("run a tool"));
         session.Append(Conversation.ToolCalls("call-1"));
 
+        // Reading leaves the open turn out, as the reference does.
+        SessionReadResult read = store.ReadAsync(cwd.Path, session.Id).GetAwaiter().GetResult();
+        Assert.IsType<Message.User>(Assert.Single(read.Messages));
+
+        // Resuming keeps it, answered as interrupted, instead of cutting a complete entry.
         using ResumedSession resumed = store.Resume(cwd.Path, session.Id);
-        Assert.Single(resumed.Messages);
-        Assert.IsType<Message.User>(resumed.Messages[0]);
+        Assert.Equal(
+            [Message.UserText("run a tool"), Conversation.ToolCalls("call-1"), Message.ToolResultFor("call-1", false, SessionRepair.InterruptedResultText)],
+            resumed.Messages);
     }
 
     [Fact]

@@ -55,19 +55,21 @@ public sealed partial class StoreResumeTests
             session.Append(Conversation.Result("a"));
         }
 
+        Message interrupted = Message.ToolResultFor("b", false, SessionRepair.InterruptedResultText);
+        Message[] answered = [Message.UserText("run it"), Conversation.ToolCalls("a", "b"), Conversation.Result("a"), interrupted];
         using (ResumedSession resumed = store.Resume(cwd.Path, id))
         {
-            Assert.Equal([Message.UserText("run it")], resumed.Messages);
-            Assert.NotNull(resumed.Summary.DroppedTurn);
-            Assert.Equal(2, resumed.Summary.DroppedMessageCount);
+            Assert.Equal(answered, resumed.Messages);
+            Assert.Equal(["b"], resumed.Repair!.InterruptedToolCallIds);
+            Assert.Null(resumed.Repair.BackupPath);
             resumed.Session.Append(Message.UserText("after the crash"));
             resumed.Session.Append(Message.AssistantText("fine"));
         }
 
         using ResumedSession again = store.Resume(cwd.Path, id);
-        Assert.Equal([Message.UserText("run it"), Message.UserText("after the crash"), Message.AssistantText("fine")], again.Messages);
-        string dropped = File.ReadAllText(again.Session.Path + ".dropped");
-        Assert.Equal(2, dropped.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal([.. answered, Message.UserText("after the crash"), Message.AssistantText("fine")], again.Messages);
+        Assert.Null(again.Repair);
+        Assert.False(File.Exists(again.Session.Path + ".dropped"));
     }
 
     [Fact]
@@ -289,6 +291,7 @@ public sealed partial class StoreResumeTests
         Directory.CreateDirectory(store.WorkspaceDirectory(cwd));
         foreach (string name in new[] { "realistic-1k", "nasty-500", "edge/torn-tail", "edge/incomplete-turn-middle", "edge/crlf-blank-no-final-newline" })
         {
+
             string id = Guid.NewGuid().ToString();
             File.Copy(Vectors.PathOf(name + ".jsonl"), Path.Combine(store.WorkspaceDirectory(cwd), "1_" + id + ".jsonl"));
             string[] expected = File.ReadAllLines(Vectors.PathOf(name + ".expected"));
@@ -296,8 +299,19 @@ public sealed partial class StoreResumeTests
             SessionReadResult read = await store.ReadAsync(cwd, id);
             Assert.Equal(expected, read.Messages.Select(m => Wire.Serialize(m)));
 
+            if (read.Summary is { DroppedTurn: not null, UnansweredToolCallIds.Count: 0 })
+            {
+                // Continuing would hide the entries after the unanswered turn: refused, file untouched.
+                string path = store.FindByIdPrefix(cwd, id);
+                byte[] before = File.ReadAllBytes(path);
+                await Assert.ThrowsAsync<SessionRepairRefusedException>(() => store.ResumeAsync(cwd, id));
+                Assert.Equal(before, File.ReadAllBytes(path));
+                continue;
+            }
+
             using ResumedSession resumed = await store.ResumeAsync(cwd, id);
-            Assert.Equal(expected, resumed.Messages.Select(m => Wire.Serialize(m)));
+            Assert.Equal(expected, resumed.Messages.Take(expected.Length).Select(m => Wire.Serialize(m)));
+            Assert.All(resumed.Messages.Skip(expected.Length), m => Assert.Equal(SessionRepair.InterruptedResultText, Assert.IsType<Message.ToolResult>(m).Result.Content));
         }
     }
 

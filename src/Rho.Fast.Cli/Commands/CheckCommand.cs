@@ -17,6 +17,7 @@ internal static class CheckCommand
     public const int Repairable = 1;
     public const int Corrupt = 2;
     public const int NotChecked = 3;
+    public const int UnsupportedFormat = ExitCodes.UnsupportedFormat;
 
     private const int PreviewColumns = 60;
 
@@ -32,9 +33,11 @@ internal static class CheckCommand
         HelpNotes.Set(command,
             "Exit codes (with several files the worst wins):\n" +
             "  0  clean\n" +
-            "  1  only a torn last line and/or an unanswered tool turn at the end: readers leave them out, 'rho-fast repair' cuts them off\n" +
-            "  2  corrupt: an unreadable line before the end; 'rho-fast repair --salvage' keeps every readable entry\n" +
-            "  3  a file could not be read at all (missing, no permission)");
+            "  1  a torn last line and/or an unanswered tool turn: readers leave them out; 'rho-fast repair' cuts the torn line\n" +
+            "     and answers a turn the file ends inside as interrupted\n" +
+            "  2  corrupt: a torn line before the end; 'rho-fast repair --salvage' keeps every complete entry\n" +
+            "  3  a file could not be read at all (missing, no permission)\n" +
+            "  4  a newer format, left alone: a header version or complete entries this version does not read");
         CommandAction.Set(command, console, (result, cancellationToken) => RunAsync(console, result.GetValue(files)!, cancellationToken));
         return command;
     }
@@ -77,6 +80,13 @@ internal static class CheckCommand
             await ReportCorruptAsync(output, path, e, style, cancellationToken);
             return Corrupt;
         }
+        catch (UnsupportedSessionFormatException e)
+        {
+            string version = e.FormatVersion is ulong v ? "format v" + v + " header, " : "";
+            output.WriteLine(path + ": " + style.Yellow("newer format") + ", left alone (" + version + "this version of Rho.Fast reads format v" + Session.FormatVersion + ")");
+            output.WriteLine("  line " + e.LineNumber + " (byte offset " + e.LineOffset + "): " + e.Reason);
+            return UnsupportedFormat;
+        }
 
         if (summary.TornTail is null && summary.DroppedTurn is null)
         {
@@ -95,7 +105,20 @@ internal static class CheckCommand
             output.WriteLine("  unanswered tool turn at line " + Where(turn) + ": " + turn.Reason + "; " + Formats.Count(summary.DroppedMessageCount, "message") + " dropped from there on");
         }
 
-        output.WriteLine("  'rho-fast repair " + path + "' cuts " + Formats.Size(size - summary.ValidLength) + " off the end into " + path + ".dropped");
+        if (summary.TornTail is { } tail)
+        {
+            output.WriteLine("  'rho-fast repair " + path + "' cuts the torn " + Formats.Size(size - tail.ByteOffset) + " off the end into " + path + ".dropped");
+        }
+
+        if (summary.UnansweredToolCallIds.Count > 0)
+        {
+            output.WriteLine("  'rho-fast repair " + path + "' answers " + Formats.Count(summary.UnansweredToolCallIds.Count, "unanswered tool call") + " as interrupted");
+        }
+        else if (summary.DroppedTurn is not null)
+        {
+            output.WriteLine("  more entries follow the turn, so 'rho-fast repair' leaves it: it never cuts complete entries");
+        }
+
         return Repairable;
     }
 
@@ -124,6 +147,11 @@ internal static class CheckCommand
         foreach (SessionLineIssue bad in salvage.RecoveredLines)
         {
             output.WriteLine("  line " + Where(bad) + ": " + bad.Reason + Preview(bad, style));
+        }
+
+        foreach (SessionLineIssue unknown in salvage.UnknownEntries)
+        {
+            output.WriteLine("  line " + Where(unknown) + ": complete, kept by salvage: " + unknown.Reason);
         }
 
         if (salvage.DroppedTurn is { } turn)

@@ -22,7 +22,8 @@ internal static class FmtCommand
         {
             file,
         };
-        HelpNotes.Set(command, "Exit codes: 0 formatted; 1 a line does not parse (one line 'ERROR: ...' on stdout); 2 no such file.");
+        HelpNotes.Set(command, "Exit codes: 0 formatted; 1 a line does not parse (one line 'ERROR: ...' on stdout); 2 no such file;\n" +
+            "  4 a complete entry or header of a format this version does not read (a newer rho's): named on stderr.");
         CommandAction.Set(command, console, (result, cancellationToken) => RunAsync(console, result.GetValue(file)!, cancellationToken));
         return command;
     }

@@ -26,7 +26,8 @@ internal static class ShowCommand
             target, json, root, cwd,
         };
         HelpNotes.Set(command, "Colour is used when stdout is a terminal and NO_COLOR is not set.\n" +
-            "Exit codes: 0 shown; 1 the file is corrupt before its last line (one line 'ERROR: ...' on stdout); 2 no such file or session.");
+            "Exit codes: 0 shown; 1 the file is corrupt before its last line (one line 'ERROR: ...' on stdout); 2 no such file or session;\n" +
+            "  4 the file is in a format this version does not read (a newer rho's): the message on stderr names the version and the line.");
         CommandAction.Set(command, console, (result, cancellationToken) =>
             RunAsync(console, result.GetValue(target)!, result.GetValue(json), result.GetValue(root), result.GetValue(cwd), cancellationToken));
         return command;

@@ -3,11 +3,16 @@ using System.Collections.Generic;
 
 namespace Rho.Fast;
 
-/// <summary>Collects every entry, headers included, with no repair: any unreadable line is an error.</summary>
+/// <summary>
+/// Collects every entry, headers included, with no repair: a torn line is a
+/// <see cref="SessionFormatException"/>, an entry or header this version does not read an
+/// <see cref="UnsupportedSessionFormatException"/>.
+/// </summary>
 internal sealed class EntryCollector : ILineSink
 {
     private readonly string? _source;
     private readonly List<SessionEntry> _output;
+    private ulong? _formatVersion;
 
     public EntryCollector(string? source, List<SessionEntry> output)
     {
@@ -21,13 +26,23 @@ internal sealed class EntryCollector : ILineSink
     {
         LineCount++;
         ReadOnlySpan<byte> content = SessionLine.Content(line, offset, out int skipped);
-        switch (SessionLine.Decode(content, offset + skipped, out SessionEntry? entry, out LineError? error))
+        LineKind kind = SessionLine.Decode(content, offset + skipped, out SessionEntry? entry, out LineError? error);
+        switch (SessionLine.InContext(kind, entry, _formatVersion is not null))
         {
             case LineKind.Entry:
+                if (entry is SessionEntry.Session header)
+                {
+                    _formatVersion ??= header.Version;
+                }
+
                 _output.Add(entry!);
                 break;
-            case LineKind.Unreadable:
+            case LineKind.Torn:
                 throw new SessionFormatException(_source, LineCount, offset, error!.ByteOffset, error.Reason, error.Inner);
+            case LineKind.Unknown:
+            case LineKind.UnsupportedVersion:
+                _formatVersion ??= error!.FormatVersion;
+                throw new UnsupportedSessionFormatException(_source, LineCount, offset, _formatVersion, error!.Reason, error.Inner);
         }
     }
 }

@@ -9,16 +9,33 @@ namespace Rho.Fast;
 /// <summary>What one line of a session file holds.</summary>
 internal enum LineKind
 {
+    /// <summary>Nothing but Rust whitespace.</summary>
     Blank,
+
+    /// <summary>An entry this version reads, of a supported format version.</summary>
     Entry,
-    Unreadable,
+
+    /// <summary>Not a complete JSON value: cut short, invalid UTF-8, a NUL run, glued garbage. The only kind ever cut from a file.</summary>
+    Torn,
+
+    /// <summary>A complete JSON value this version cannot map to an entry: a newer writer's, never cut.</summary>
+    Unknown,
+
+    /// <summary>A session header whose format version this version does not read.</summary>
+    UnsupportedVersion,
 }
 
 /// <summary>Why a line could not be read, and where.</summary>
 /// <param name="ByteOffset">The offset of the problem in the input.</param>
 /// <param name="Reason">What is wrong.</param>
 /// <param name="Inner">The parse error, if any.</param>
-internal sealed record LineError(long ByteOffset, string Reason, Exception? Inner);
+/// <param name="FormatVersion">The header's format version, for a header of an unsupported version.</param>
+/// <param name="EntryType">The <c>type</c> of a complete entry that could not be read, when it has one.</param>
+internal sealed record LineError(long ByteOffset, string Reason, Exception? Inner, ulong? FormatVersion = null, string? EntryType = null)
+{
+    /// <summary>Whether the line is a session header, of whatever version or shape.</summary>
+    public bool IsHeader => EntryType == "session" || FormatVersion is not null;
+}
 
 /// <summary>
 /// Decodes one line the way the reference reader sees it: <c>\r\n</c> endings, Rust's notion of a
@@ -52,8 +69,8 @@ internal static class SessionLine
     /// <summary>Classifies and parses a line's content.</summary>
     /// <param name="content">The line from <see cref="Content"/>.</param>
     /// <param name="contentOffset">The offset of <paramref name="content"/> in the input.</param>
-    /// <param name="entry">The entry, when the line holds one.</param>
-    /// <param name="error">Why not, when it is unreadable.</param>
+    /// <param name="entry">The entry, when the line holds one (a header of an unsupported version included).</param>
+    /// <param name="error">Why not, when the line is torn, unknown or of an unsupported version.</param>
     public static LineKind Decode(ReadOnlySpan<byte> content, long contentOffset, out SessionEntry? entry, out LineError? error)
     {
         entry = null;
@@ -66,43 +83,86 @@ internal static class SessionLine
         if (!Utf8.IsValid(content))
         {
             error = new LineError(contentOffset + FirstInvalidByte(content), "the line is not valid UTF-8", null);
-            return LineKind.Unreadable;
+            return LineKind.Torn;
         }
 
         try
         {
             entry = Wire.DeserializeValidUtf8<SessionEntry>(content);
-            return LineKind.Entry;
         }
         catch (JsonException e)
         {
-            string reason = e is WireFormatException wire ? wire.Detail : "invalid JSON: " + WithoutPosition(e.Message);
-            error = new LineError(contentOffset + (e.BytePositionInLine ?? 0), reason, e);
-            return LineKind.Unreadable;
+            return Unparsed(content, contentOffset, e, out error);
         }
+
+        if (entry is SessionEntry.Session { Version: var version } && version != Session.FormatVersion)
+        {
+            error = new LineError(contentOffset, UnsupportedVersion(version), null, version);
+            return LineKind.UnsupportedVersion;
+        }
+
+        return LineKind.Entry;
     }
 
     /// <summary>
-    /// Looks for a readable entry inside an unreadable line, for salvage: after a run of NUL bytes,
-    /// or glued behind a torn entry. Returns the start of the recovered entry within the line, or -1.
+    /// The first header decides the file's format version; a later header the entry parser reads
+    /// is an entry like any other (the reference skips it, whatever its version).
     /// </summary>
-    public static int Salvage(ReadOnlySpan<byte> content, out SessionEntry? entry)
+    public static LineKind InContext(LineKind kind, SessionEntry? entry, bool sawHeader) =>
+        kind == LineKind.UnsupportedVersion && entry is not null && sawHeader ? LineKind.Entry : kind;
+
+    /// <summary>The reason given for a header of a format version this version does not read.</summary>
+    public static string UnsupportedVersion(ulong version) =>
+        "written by rho format v" + version + "; this version of Rho.Fast reads v" + Session.FormatVersion;
+
+    /// <summary>Sorts a line the entry parser rejected into torn, unknown or a header of another version.</summary>
+    private static LineKind Unparsed(ReadOnlySpan<byte> content, long contentOffset, JsonException e, out LineError error)
     {
-        entry = null;
-        int start = content.IndexOfAnyExcept((byte)0);
-        if (start < 0)
+        string detail = e is WireFormatException wire ? wire.Detail : "invalid JSON: " + WithoutPosition(e.Message);
+        long at = contentOffset + (e.BytePositionInLine ?? 0);
+        // Only a mapping failure on a whole value is a newer writer's entry; a syntax error, or a
+        // value serde_json could not parse at all (too deep), is damage.
+        if (e is not WireFormatException || !CompleteJson.IsComplete(content))
         {
-            return -1;
+            error = new LineError(at, detail, e);
+            return LineKind.Torn;
         }
 
-        // Try each later "{"type": as the start of a complete entry, nearest to the end last, so
-        // the longest intact entry wins.
-        for (int at = start; at >= 0 && at < content.Length;)
+        CompleteJson.Probe(content, out string? type, out ulong? version);
+        if (type == "session" && version is ulong header && header != Session.FormatVersion)
+        {
+            error = new LineError(contentOffset, UnsupportedVersion(header), e, header, type);
+            return LineKind.UnsupportedVersion;
+        }
+
+        string what = type is null ? "a complete JSON value that is not an entry this version of Rho.Fast reads" : "a complete '" + type + "' entry this version of Rho.Fast cannot read";
+        error = new LineError(at, what + " (" + detail + ")", e, EntryType: type);
+        return LineKind.Unknown;
+    }
+
+    /// <summary>
+    /// Finds the next readable entry inside a torn line, at or after <paramref name="from"/>, for
+    /// salvage: after a run of NUL bytes, glued behind a torn entry, or whole with torn bytes glued
+    /// behind it. Each <c>{"type":</c> is tried as the start of one complete entry.
+    /// </summary>
+    public static bool NextEntry(ReadOnlySpan<byte> content, int from, out int start, out int length, out SessionEntry? entry)
+    {
+        entry = null;
+        start = -1;
+        length = 0;
+        int skipNuls = content[from..].IndexOfAnyExcept((byte)0);
+        for (int at = skipNuls < 0 ? -1 : from + skipNuls; at >= 0 && at < content.Length;)
         {
             ReadOnlySpan<byte> candidate = content[at..];
-            if (candidate.StartsWith(EntryStart) && Decode(candidate, 0, out entry, out _) == LineKind.Entry)
+            if (candidate.StartsWith(EntryStart))
             {
-                return at;
+                int value = FirstValueLength(candidate);
+                if (value > 0 && Decode(candidate[..value], 0, out entry, out _) == LineKind.Entry)
+                {
+                    start = at;
+                    length = value;
+                    return true;
+                }
             }
 
             int next = content[(at + 1)..].IndexOf(EntryStart);
@@ -110,28 +170,35 @@ internal static class SessionLine
         }
 
         entry = null;
-        return -1;
+        return false;
     }
 
-    /// <summary>
-    /// Salvages an unreadable line (see <see cref="Salvage(ReadOnlySpan{byte}, out SessionEntry?)"/>)
-    /// and records it in <paramref name="summary"/> as recovered or skipped. Returns the start of
-    /// the recovered entry within the line, or -1.
-    /// </summary>
-    public static int Salvage(ReadOnlySpan<byte> content, long lineNumber, long offset, LineError error, SessionReadSummary summary, out SessionEntry? entry)
+    /// <summary>Records a torn line in <paramref name="summary"/> as recovered (when it holds an entry) or skipped.</summary>
+    public static void Record(ReadOnlySpan<byte> content, long lineNumber, long offset, LineError error, bool recovered, SessionReadSummary summary)
     {
         string preview = Preview(content);
-        int recoveredAt = Salvage(content, out entry);
-        if (recoveredAt < 0)
-        {
-            summary.AddSkipped(new SessionLineIssue(lineNumber, offset, error.Reason, preview));
-        }
-        else
+        if (recovered)
         {
             summary.AddRecovered(new SessionLineIssue(lineNumber, offset, "a complete entry was recovered from a damaged line: " + error.Reason, preview));
         }
+        else
+        {
+            summary.AddSkipped(new SessionLineIssue(lineNumber, offset, error.Reason, preview));
+        }
+    }
 
-        return recoveredAt;
+    /// <summary>The length of the JSON value <paramref name="utf8"/> starts with, or 0 when it does not start with a complete one.</summary>
+    private static int FirstValueLength(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, Wire.ReaderOptions);
+        try
+        {
+            return reader.Read() && reader.TrySkip() ? (int)reader.BytesConsumed : 0;
+        }
+        catch (JsonException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>The first bytes of a line as printable text, for reports.</summary>

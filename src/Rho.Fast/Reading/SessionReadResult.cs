@@ -16,6 +16,12 @@ public sealed class SessionReadSummary
     public SessionEntry.Session? Header { get; internal set; }
 
     /// <summary>
+    /// The format version the first header names, read even when this version of Rho.Fast does not
+    /// read that format (then only <see cref="SessionRecovery.Salvage"/> gets this far); <see langword="null"/> without a header.
+    /// </summary>
+    public ulong? FormatVersion { get; internal set; }
+
+    /// <summary>
     /// The byte offset where the valid, repaired prefix ends: every line before it was kept (or was
     /// blank, or a header); a torn last line or a dropped tool turn lie after it. Truncating the
     /// input here gives a file that reads back to the same messages.
@@ -40,21 +46,46 @@ public sealed class SessionReadSummary
     /// <summary>How many parsed messages repair dropped (the unanswered turn and all after it).</summary>
     public long DroppedMessageCount { get; internal set; }
 
+    /// <summary>
+    /// When the input ends inside the <see cref="DroppedTurn"/> (its results stop short, nothing
+    /// else follows): the ids of its tool calls that have no result, in call order. Empty when the
+    /// turn is followed by a message that does not answer it, or when no turn was dropped.
+    /// </summary>
+    public IReadOnlyList<string> UnansweredToolCallIds { get; internal set; } = [];
+
     /// <summary>With <see cref="SessionRecovery.Salvage"/>: every unreadable line skipped, in order (a torn last line included).</summary>
     public IReadOnlyList<SessionLineIssue> SkippedLines => _skipped ?? (IReadOnlyList<SessionLineIssue>)[];
 
     /// <summary>With <see cref="SessionRecovery.Salvage"/>: damaged lines from which a complete entry was recovered.</summary>
     public IReadOnlyList<SessionLineIssue> RecoveredLines => _recovered ?? (IReadOnlyList<SessionLineIssue>)[];
 
+    /// <summary>
+    /// Complete entries this version of Rho.Fast cannot read (a newer writer's entry types, message
+    /// kinds or fields, or a header of another format version): with <see cref="SessionRecovery.Salvage"/>
+    /// every one; in the default mode the last non-empty line, which the reference's rule leaves out
+    /// (anywhere else such an entry is an <see cref="UnsupportedSessionFormatException"/>). They are
+    /// not messages of the result, and no repair ever removes them from a file.
+    /// </summary>
+    public IReadOnlyList<SessionLineIssue> UnknownEntries => _unknown ?? (IReadOnlyList<SessionLineIssue>)[];
+
     /// <summary>Whether the input needed any repair.</summary>
     public bool WasRepaired => TornTail is not null || DroppedTurn is not null || _skipped is not null || _recovered is not null;
 
     private List<SessionLineIssue>? _skipped;
     private List<SessionLineIssue>? _recovered;
+    private List<SessionLineIssue>? _unknown;
+
+    /// <summary>Whether the first non-blank line is a session header, of any format version.</summary>
+    internal bool StartsWithHeader { get; set; }
+
+    /// <summary>Whether the <see cref="TornTail"/> holds a complete entry glued behind the torn bytes, which cutting would lose.</summary>
+    internal bool TornTailHoldsEntry { get; set; }
 
     internal void AddSkipped(SessionLineIssue issue) => (_skipped ??= []).Add(issue);
 
     internal void AddRecovered(SessionLineIssue issue) => (_recovered ??= []).Add(issue);
+
+    internal void AddUnknown(SessionLineIssue issue) => (_unknown ??= []).Add(issue);
 }
 
 /// <summary>The repaired messages of a session file and what the read found.</summary>

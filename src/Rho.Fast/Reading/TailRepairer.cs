@@ -22,7 +22,9 @@ internal sealed class TailRepairer : ILineSink
     private long _turnLine;
     private long _turnOffset;
     private bool _cut;
+    private bool _sawEntry;
     private PendingError? _pending;
+    private (SessionLineIssue Issue, LineError Error)? _pendingUnknown;
 
     /// <param name="options">The input's name and the recovery mode.</param>
     /// <param name="output">Receives each message once it is known to survive repair.</param>
@@ -43,23 +45,41 @@ internal sealed class TailRepairer : ILineSink
         _summary.BytesRead = end;
         ReadOnlySpan<byte> content = SessionLine.Content(line, offset, out int skipped);
         LineKind kind = SessionLine.Decode(content, offset + skipped, out SessionEntry? entry, out LineError? error);
-        if (_pending is { } pending)
+        kind = SessionLine.InContext(kind, entry, _summary.FormatVersion is not null);
+        if (kind == LineKind.Blank)
         {
-            if (kind == LineKind.Blank)
+            if (_pending is null && _pendingUnknown is null)
             {
-                return;
+                Commit(end);
             }
 
+            return;
+        }
+
+        if (_pending is { } pending)
+        {
             throw pending.ToException(_source);
+        }
+
+        if (_pendingUnknown is { } unknown)
+        {
+            throw NewerFormat(unknown.Issue, unknown.Error);
+        }
+
+        if (!_sawEntry)
+        {
+            _sawEntry = true;
+            _summary.StartsWithHeader = entry is SessionEntry.Session || error is { IsHeader: true };
         }
 
         switch (kind)
         {
-            case LineKind.Blank:
-                Commit(end);
+            case LineKind.Torn:
+                Torn(content, number, offset, end, error!);
                 return;
-            case LineKind.Unreadable:
-                Unreadable(content, number, offset, end, error!);
+            case LineKind.Unknown:
+            case LineKind.UnsupportedVersion:
+                Unknown(content, kind, number, offset, error!);
                 return;
         }
 
@@ -72,39 +92,93 @@ internal sealed class TailRepairer : ILineSink
         if (_pending is { } pending)
         {
             _summary.TornTail = new SessionLineIssue(pending.Line, pending.LineOffset, pending.Error.Reason);
+            _summary.TornTailHoldsEntry = pending.HoldsEntry;
+        }
+
+        if (_pendingUnknown is { } unknown)
+        {
+            _summary.AddUnknown(unknown.Issue);
         }
 
         if (_expectedIds is not null)
         {
+            // The input ends inside the turn: what is missing is known, and could still be answered.
+            _summary.UnansweredToolCallIds = _expectedIds.GetRange(_turn.Count - 1, _expectedIds.Count - (_turn.Count - 1));
             Cut(_turn.Count);
         }
 
         return _summary;
     }
 
-    private void Unreadable(ReadOnlySpan<byte> content, long number, long offset, long end, LineError error)
+    private void Torn(ReadOnlySpan<byte> content, long number, long offset, long end, LineError error)
     {
         switch (_recovery)
         {
             case SessionRecovery.Strict:
-                throw new PendingError(number, offset, error).ToException(_source, strict: true);
+                throw new PendingError(number, offset, error, false).ToException(_source, strict: true);
             case SessionRecovery.TolerateTail:
                 // Whether this is a torn last line is known only once the next non-empty line comes.
-                _pending = new PendingError(number, offset, error);
+                // A complete entry glued behind the torn bytes must not be cut with them: note it.
+                _pending = new PendingError(number, offset, error, SessionLine.NextEntry(content, 0, out _, out _, out _));
                 return;
         }
 
-        if (SessionLine.Salvage(content, number, offset, error, _summary, out SessionEntry? recovered) >= 0)
+        bool recovered = false;
+        for (int from = 0; SessionLine.NextEntry(content, from, out int start, out int length, out SessionEntry? entry); from = start + length)
         {
-            Accept(recovered!, number, offset, end);
+            if (!recovered)
+            {
+                recovered = true;
+                SessionLine.Record(content, number, offset, error, recovered: true, _summary);
+            }
+
+            Accept(entry!, number, offset, end);
         }
+
+        if (!recovered)
+        {
+            SessionLine.Record(content, number, offset, error, recovered: false, _summary);
+        }
+    }
+
+    /// <summary>A complete entry this version cannot read, or a header of another format version: reported, never dropped as damage.</summary>
+    private void Unknown(ReadOnlySpan<byte> content, LineKind kind, long number, long offset, LineError error)
+    {
+        if (kind == LineKind.UnsupportedVersion)
+        {
+            _summary.FormatVersion ??= error.FormatVersion;
+        }
+
+        var issue = new SessionLineIssue(number, offset, error.Reason, SessionLine.Preview(content));
+        switch (_recovery)
+        {
+            case SessionRecovery.Strict:
+                throw NewerFormat(issue, error);
+            case SessionRecovery.TolerateTail:
+                // The reference's rule for reading: a last line it cannot read is left out. It is
+                // complete, so it is reported rather than taken for a torn write, and never cut.
+                _pendingUnknown = (issue, error);
+                return;
+        }
+
+        _summary.AddUnknown(issue);
+    }
+
+    private UnsupportedSessionFormatException NewerFormat(SessionLineIssue issue, LineError error)
+    {
+        string reason = error.FormatVersion is not null
+            ? error.Reason
+            : error.Reason + "; the file was written by a newer rho than this version of Rho.Fast reads (format v" + Session.FormatVersion + ")";
+        return new UnsupportedSessionFormatException(_source, issue.LineNumber, issue.ByteOffset, _summary.FormatVersion, reason, error.Inner);
     }
 
     private void Accept(SessionEntry entry, long number, long offset, long end)
     {
         if (entry is not SessionEntry.Message { Body: var message })
         {
-            _summary.Header ??= (SessionEntry.Session)entry;
+            var header = (SessionEntry.Session)entry;
+            _summary.Header ??= header;
+            _summary.FormatVersion ??= header.Version;
             Commit(end);
             return;
         }
@@ -178,14 +252,18 @@ internal sealed class TailRepairer : ILineSink
     private void Commit(long end)
     {
         // In salvage mode the prefix ends at the first damaged line: what follows was kept only by salvage.
-        if (!_cut && _expectedIds is null && _summary.SkippedLines.Count == 0 && _summary.RecoveredLines.Count == 0)
+        if (!_cut && _expectedIds is null && _summary.SkippedLines.Count == 0 && _summary.RecoveredLines.Count == 0 && _summary.UnknownEntries.Count == 0)
         {
             _summary.ValidLength = end;
         }
     }
 
-    /// <summary>An unreadable line, held until we know whether it is the last non-empty one.</summary>
-    private sealed record PendingError(long Line, long LineOffset, LineError Error)
+    /// <summary>A torn line, held until we know whether it is the last non-empty one.</summary>
+    /// <param name="Line">The 1-based line number.</param>
+    /// <param name="LineOffset">Where the line starts.</param>
+    /// <param name="Error">Why it is torn.</param>
+    /// <param name="HoldsEntry">Whether a complete entry is glued behind the torn bytes.</param>
+    private sealed record PendingError(long Line, long LineOffset, LineError Error, bool HoldsEntry)
     {
         public SessionFormatException ToException(string? source, bool strict = false) => new(
             source, Line, LineOffset, Error.ByteOffset,

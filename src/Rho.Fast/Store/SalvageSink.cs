@@ -5,8 +5,9 @@ namespace Rho.Fast;
 
 /// <summary>
 /// Sorts each line of a damaged file into the rewritten file or the sidecar of dropped bytes,
-/// byte for byte: readable lines are kept as they are, an entry recovered from a damaged line is
-/// kept without the damage, and every other byte goes to the sidecar.
+/// byte for byte: readable lines and complete entries this version cannot read are kept as they
+/// are, an entry recovered from a torn line is kept without the torn bytes, and only torn bytes go
+/// to the sidecar.
 /// </summary>
 internal sealed class SalvageSink : ILineSink
 {
@@ -28,32 +29,77 @@ internal sealed class SalvageSink : ILineSink
 
     public long DroppedBytes { get; private set; }
 
+    /// <summary>Whether the first non-blank line is a session header, of any format version.</summary>
+    public bool StartsWithHeader { get; private set; }
+
+    private bool _sawEntry;
+
     public void Line(ReadOnlySpan<byte> line, long offset, long end)
     {
         long number = ++_summary.LineCount;
         _summary.BytesRead = end;
         ReadOnlySpan<byte> content = SessionLine.Content(line, offset, out int skipped);
-        switch (SessionLine.Decode(content, offset + skipped, out _, out LineError? error))
+        LineKind kind = SessionLine.Decode(content, offset + skipped, out SessionEntry? entry, out LineError? error);
+        kind = SessionLine.InContext(kind, entry, _summary.FormatVersion is not null);
+        if (kind != LineKind.Blank && !_sawEntry)
+        {
+            _sawEntry = true;
+            StartsWithHeader = entry is SessionEntry.Session || error is { IsHeader: true };
+        }
+
+        switch (kind)
         {
             case LineKind.Blank:
                 Keep(line);
                 return;
             case LineKind.Entry:
+                if (entry is SessionEntry.Session header)
+                {
+                    _summary.FormatVersion ??= header.Version;
+                }
+
+                KeptEntries++;
+                Keep(line);
+                return;
+            case LineKind.Unknown:
+            case LineKind.UnsupportedVersion:
+                // Complete: a newer writer's, kept byte for byte and reported.
+                _summary.FormatVersion ??= error!.FormatVersion;
+                _summary.AddUnknown(new SessionLineIssue(number, offset, error!.Reason, SessionLine.Preview(content)));
                 KeptEntries++;
                 Keep(line);
                 return;
         }
 
-        int recoveredAt = SessionLine.Salvage(content, number, offset, error!, _summary, out _);
-        if (recoveredAt < 0)
+        // Keep every complete entry in the torn line as a line of its own; drop only the bytes between.
+        int dropFrom = 0;
+        bool recovered = false;
+        for (int from = 0; SessionLine.NextEntry(content, from, out int start, out int length, out _); from = dropFrom)
         {
+            if (!recovered)
+            {
+                recovered = true;
+                SessionLine.Record(content, number, offset, error!, recovered: true, _summary);
+                Drop(line[..(skipped + start)], skipEmpty: true);
+            }
+            else
+            {
+                Drop(content[dropFrom..start], skipEmpty: true);
+            }
+
+            KeptEntries++;
+            Keep(content.Slice(start, length));
+            dropFrom = start + length;
+        }
+
+        if (!recovered)
+        {
+            SessionLine.Record(content, number, offset, error!, recovered: false, _summary);
             Drop(line);
             return;
         }
 
-        KeptEntries++;
-        Drop(line[..(skipped + recoveredAt)]);
-        Keep(content[recoveredAt..]);
+        Drop(content[dropFrom..], skipEmpty: true);
     }
 
     private void Keep(ReadOnlySpan<byte> bytes)
@@ -62,8 +108,13 @@ internal sealed class SalvageSink : ILineSink
         _kept.WriteByte((byte)'\n');
     }
 
-    private void Drop(ReadOnlySpan<byte> bytes)
+    private void Drop(ReadOnlySpan<byte> bytes, bool skipEmpty = false)
     {
+        if (skipEmpty && bytes.IsEmpty)
+        {
+            return;
+        }
+
         _dropped.Write(bytes);
         _dropped.WriteByte((byte)'\n');
         DroppedBytes += bytes.Length + 1;

@@ -97,6 +97,30 @@ public sealed class Session : IDisposable
         }
     }
 
+    /// <summary>Appends messages with one write and one flush, for a caller that already holds the lock.</summary>
+    internal void AppendRangeLocked(IReadOnlyList<Message> messages)
+    {
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            string timestamp = Timestamp();
+            try
+            {
+                foreach (Message message in messages)
+                {
+                    WriteLine(new SessionEntry.Message(timestamp, message));
+                }
+            }
+            catch
+            {
+                Discard();
+                throw;
+            }
+
+            Commit(takeLock: false);
+        }
+    }
+
     /// <summary>Closes the file.</summary>
     public void Dispose()
     {
@@ -138,13 +162,20 @@ public sealed class Session : IDisposable
     }
 
     /// <summary>Opens an existing session file for appending; the caller repairs it first.</summary>
-    internal static Session Open(string id, string path, FileMode mode)
+    /// <param name="id">The session id.</param>
+    /// <param name="path">The file.</param>
+    /// <param name="mode">How to open it.</param>
+    /// <param name="makePrivate">Whether to make it owner-only, as the store does; a file repaired by path keeps its mode.</param>
+    internal static Session Open(string id, string path, FileMode mode, bool makePrivate = true)
     {
-        // A new file is created owner-only; an existing one is made so, whatever its mode was.
+        // A new file is created owner-only; an existing store file is made so, whatever its mode was.
         var file = new FileStream(path, DurableFile.PrivateFileOptions(mode, FileAccess.ReadWrite));
         try
         {
-            DurableFile.MakePrivate(file.SafeFileHandle);
+            if (makePrivate)
+            {
+                DurableFile.MakePrivate(file.SafeFileHandle);
+            }
         }
         catch
         {
@@ -176,12 +207,16 @@ public sealed class Session : IDisposable
         _buffer.Advance(1);
     }
 
-    private void Commit()
+    private void Commit(bool takeLock = true)
     {
         try
         {
             ReadOnlySpan<byte> lines = _buffer.WrittenSpan;
-            Lock();
+            if (takeLock)
+            {
+                Lock();
+            }
+
             try
             {
                 // Under the lock, the end of the file is ours: one positioned write of whole lines.
@@ -200,7 +235,10 @@ public sealed class Session : IDisposable
             }
             finally
             {
-                Unlock();
+                if (takeLock)
+                {
+                    Unlock();
+                }
             }
 
             DurableFile.SyncData(_handle);

@@ -13,34 +13,50 @@ namespace Rho.Fast;
 /// <param name="BackupPath">The sidecar holding every dropped byte, or <see langword="null"/> when nothing was dropped.</param>
 public sealed record SalvageResult(SessionReadSummary Summary, long KeptEntries, long DroppedBytes, string? BackupPath);
 
-/// <summary>Repairs applied to a session file by path, for tools; the file must not be open for appending elsewhere.</summary>
+/// <summary>
+/// Repairs applied to a session file by path, for tools; the file must not be open for appending
+/// elsewhere. Only torn bytes are ever cut, and only after they are saved in <c>&lt;file&gt;.dropped</c>;
+/// complete entries are never removed, whether this version reads them or not. A repaired file keeps
+/// its permissions (the sidecar is created owner-only).
+/// </summary>
 public static class SessionFiles
 {
     /// <summary>
-    /// The store's repair, as on resume: cut a torn last line or an unanswered tool turn off the
-    /// end, appending the cut bytes to <c>&lt;file&gt;.dropped</c>.
+    /// The store's repair, as on resume: cut a torn last line off the end (appending its bytes to
+    /// <c>&lt;file&gt;.dropped</c>), and answer a tool turn the file ends inside with failed
+    /// "interrupted" results (see <see cref="SessionRepair"/>).
     /// </summary>
     /// <param name="path">The session file.</param>
+    /// <param name="force">Repair even a file that does not begin with a session header.</param>
     /// <param name="cancellationToken">Stops the read.</param>
-    /// <returns>The repaired read and what was cut, if anything.</returns>
+    /// <returns>The repaired read and what was changed, if anything.</returns>
     /// <exception cref="SessionFormatException">The file is corrupt before its last line; it is left unchanged (see <see cref="SalvageAsync"/>).</exception>
-    public static async Task<(SessionReadResult Read, SessionRepair? Repair)> RepairAsync(string path, CancellationToken cancellationToken = default)
+    /// <exception cref="UnsupportedSessionFormatException">The file is in a format this version does not read; it is left unchanged.</exception>
+    /// <exception cref="SessionRepairRefusedException">The repair would remove complete entries, or the file is not a session; it is left unchanged.</exception>
+    public static async Task<(SessionReadResult Read, SessionRepair? Repair)> RepairAsync(string path, bool force = false, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string full = Path.GetFullPath(path);
-        using ResumedSession resumed = await SessionResume.ResumeAsync(full, SessionStore.IdOf(full) ?? Path.GetFileName(full), cancellationToken).ConfigureAwait(false);
+        using ResumedSession resumed = await SessionResume.ResumeAsync(full, SessionStore.IdOf(full) ?? Path.GetFileName(full), byPath: true, force, cancellationToken).ConfigureAwait(false);
         return (new SessionReadResult(resumed.Messages, resumed.Summary), resumed.Repair);
     }
 
     /// <summary>
-    /// Rewrites a damaged file keeping every readable entry (see <see cref="SessionRecovery.Salvage"/>),
+    /// Rewrites a damaged file without its torn lines (see <see cref="SessionRecovery.Salvage"/>),
     /// atomically: a temporary file is written and flushed, renamed over the original, and the folder
-    /// flushed. Every dropped byte is appended to <c>&lt;file&gt;.dropped</c> first.
+    /// flushed. Every dropped byte is appended to <c>&lt;file&gt;.dropped</c> first. A file with
+    /// nothing to drop is not rewritten.
     /// </summary>
     /// <param name="path">The session file.</param>
     /// <param name="options">Limits such as the longest line; the recovery mode is always salvage.</param>
+    /// <param name="force">
+    /// Salvage even a file that does not begin with a session header, one where nothing would be
+    /// kept, or one in a format this version does not read (its complete entries are kept as they are).
+    /// </param>
     /// <param name="cancellationToken">Stops the read before anything is replaced.</param>
-    public static async Task<SalvageResult> SalvageAsync(string path, SessionReadOptions? options = null, CancellationToken cancellationToken = default)
+    /// <exception cref="UnsupportedSessionFormatException">Without <paramref name="force"/>: the file is in a format this version does not read; it is left unchanged.</exception>
+    /// <exception cref="SessionRepairRefusedException">Without <paramref name="force"/>: the file is not a session, or nothing would be kept; it is left unchanged.</exception>
+    public static async Task<SalvageResult> SalvageAsync(string path, SessionReadOptions? options = null, bool force = false, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string full = Path.GetFullPath(path);
@@ -61,6 +77,24 @@ public static class SessionFiles
                 await using (Stream input = SessionReader.OpenFile(full))
                 {
                     await SessionReader.FeedAsync(PipeReader.Create(input, SessionReader.PipeOptions(leaveOpen: true)), named, sink, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (!force)
+                {
+                    RefuseUnlessSession(full, sink);
+                }
+
+                if (sink.DroppedBytes == 0 && sink.Summary.RecoveredLines.Count == 0)
+                {
+                    // Nothing to drop: the original stays, byte for byte and inode for inode.
+                    kept.Close();
+                    File.Delete(temporary);
+                    return new SalvageResult(sink.Summary, sink.KeptEntries, 0, null);
+                }
+
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(kept.SafeFileHandle, File.GetUnixFileMode(full));
                 }
 
                 if (dropped.Length > 0)
@@ -87,6 +121,24 @@ public static class SessionFiles
         finally
         {
             folder?.Unlock();
+        }
+    }
+
+    private static void RefuseUnlessSession(string path, SalvageSink sink)
+    {
+        if (!sink.StartsWithHeader)
+        {
+            throw new SessionRepairRefusedException(path, 0, SessionResume.NotASession);
+        }
+
+        if (sink.KeptEntries == 0)
+        {
+            throw new SessionRepairRefusedException(path, 0, "salvage would keep no entry, so it may not be a session file (force the salvage if it is one)");
+        }
+
+        if (sink.Summary.UnknownEntries is [var unknown, ..])
+        {
+            throw new UnsupportedSessionFormatException(path, unknown.LineNumber, unknown.ByteOffset, sink.Summary.FormatVersion, unknown.Reason);
         }
     }
 }

@@ -23,10 +23,16 @@ public sealed record ResumedSession(Session Session, System.Collections.Generic.
 }
 
 /// <summary>
-/// What resuming changed on disk: the file was cut back to its valid, repaired prefix (dropping a
-/// torn last line or an unanswered tool turn) and the cut bytes were saved next to it.
+/// What resuming changed on disk so that new appends are never lost to a later repair. Only torn
+/// bytes are ever cut (a torn last line, saved to a sidecar first); a tool turn the input ends
+/// inside is closed by appending a failed result for each call left unanswered, as rho does.
 /// </summary>
 /// <param name="TruncatedFrom">The file length before.</param>
-/// <param name="TruncatedTo">The file length after: the end of the repaired prefix.</param>
-/// <param name="BackupPath">The file that received the cut bytes (appended, never overwritten).</param>
-public sealed record SessionRepair(long TruncatedFrom, long TruncatedTo, string BackupPath);
+/// <param name="TruncatedTo">The length after cutting the torn bytes (equal to <paramref name="TruncatedFrom"/> when nothing was cut).</param>
+/// <param name="BackupPath">The file that received the cut bytes (appended, never overwritten), or <see langword="null"/> when nothing was cut.</param>
+/// <param name="InterruptedToolCallIds">The tool calls answered with <see cref="SessionRepair.InterruptedResultText"/>, in order; empty when none were.</param>
+public sealed record SessionRepair(long TruncatedFrom, long TruncatedTo, string? BackupPath, System.Collections.Generic.IReadOnlyList<string> InterruptedToolCallIds)
+{
+    /// <summary>The content of the failed result appended for an interrupted tool call (rho's own wording).</summary>
+    public const string InterruptedResultText = "tool call interrupted before completion";
+}

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -9,24 +10,66 @@ namespace Rho.Fast;
 
 /// <summary>
 /// Opening a session to append after a crash. The reference leaves a torn line or an unanswered
-/// tool turn in place, so new entries land behind it and a later read drops them; here the file is
-/// cut back to its repaired prefix first, under the advisory lock, with the cut bytes kept aside.
+/// tool turn in place, so new entries land behind it and a later read drops them. Here, under the
+/// advisory lock, the file is made to continue cleanly without removing anything a writer
+/// completed: a torn last line is cut (its bytes kept aside first), a tool turn the file ends
+/// inside is answered with failed "interrupted" results, and anything else that would hide
+/// complete entries is refused.
 /// </summary>
 internal static class SessionResume
 {
-    public static async Task<ResumedSession> ResumeAsync(string path, string id, CancellationToken cancellationToken)
+    /// <summary>Why a file by path is not repaired without being forced.</summary>
+    public const string NotASession = "the file does not begin with a session header, so it may not be a session file; repairing it could destroy it (force the repair if it is one)";
+
+    /// <summary>Opens, repairs and reads a session file under its lock.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="id">The session id.</param>
+    /// <param name="byPath">
+    /// A file repaired by path rather than through the store: its mode is kept, and it must begin
+    /// with a session header unless <paramref name="force"/> is set.
+    /// </param>
+    /// <param name="force">Repair a file by path even when it does not begin with a session header.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    public static async Task<ResumedSession> ResumeAsync(string path, string id, bool byPath, bool force, CancellationToken cancellationToken)
     {
-        Session session = Session.Open(id, path, FileMode.Open);
+        Session session = Session.Open(id, path, FileMode.Open, makePrivate: !byPath);
         try
         {
             SafeFileHandle handle = session.Handle;
             session.Lock();
             try
             {
+                // A newer format or a corrupt middle throws here, before anything is changed.
                 SessionReadResult read = await SessionReader.ReadMessagesAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
-                SessionRepair? repair = CutToValidPrefix(session, handle, read.Summary.ValidLength);
+                SessionReadSummary summary = read.Summary;
+                if (byPath && !force && !summary.StartsWithHeader)
+                {
+                    throw new SessionRepairRefusedException(path, 0, NotASession);
+                }
+
+                if (summary.UnknownEntries is [var unknown, ..])
+                {
+                    throw new UnsupportedSessionFormatException(path, unknown.LineNumber, unknown.ByteOffset, summary.FormatVersion, unknown.Reason);
+                }
+
+                RefuseToHideEntries(path, summary);
+                long length = RandomAccess.GetLength(handle);
+                string? backup = summary.TornTail is { } torn ? CutTornTail(session, handle, torn.ByteOffset, length) : null;
                 EndWithNewline(handle);
-                return new ResumedSession(session, read.Messages, read.Summary, repair);
+                IReadOnlyList<string> interrupted = summary.UnansweredToolCallIds;
+                if (interrupted.Count > 0)
+                {
+                    session.AppendRangeLocked(InterruptedResults(interrupted));
+
+                    // What the file now reads back to: the turn, answered.
+                    read = await SessionReader.ReadMessagesAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+
+                SessionRepair? repair = backup is null && interrupted.Count == 0
+                    ? null
+                    : new SessionRepair(length, summary.TornTail?.ByteOffset ?? length, backup, interrupted);
+                // The summary says what was found; the messages are what the file now holds.
+                return new ResumedSession(session, read.Messages, summary, repair);
             }
             finally
             {
@@ -40,14 +83,42 @@ internal static class SessionResume
         }
     }
 
-    private static SessionRepair? CutToValidPrefix(Session session, SafeFileHandle handle, long validLength)
+    /// <summary>
+    /// Refuses what cannot be repaired without removing complete entries: a torn last line with a
+    /// whole entry glued behind it, and a tool turn followed by a message that does not answer it
+    /// (readers leave out everything from the turn on, so new appends would be hidden too).
+    /// </summary>
+    private static void RefuseToHideEntries(string path, SessionReadSummary summary)
+    {
+        if (summary.TornTail is { } torn && summary.TornTailHoldsEntry)
+        {
+            throw new SessionRepairRefusedException(path, torn.LineNumber,
+                "the torn last line has a complete entry glued behind the torn bytes, which cutting the line would lose; 'rho-fast repair --salvage' keeps it");
+        }
+
+        if (summary.DroppedTurn is { } turn && summary.UnansweredToolCallIds.Count == 0)
+        {
+            throw new SessionRepairRefusedException(path, turn.LineNumber,
+                turn.Reason + ", and more entries follow it: readers leave out the " + summary.DroppedMessageCount
+                + " message(s) from there on, new appends would be left out too, and Rho.Fast never cuts complete entries");
+        }
+    }
+
+    private static List<Message> InterruptedResults(IReadOnlyList<string> ids)
+    {
+        var results = new List<Message>(ids.Count);
+        foreach (string id in ids)
+        {
+            results.Add(Message.ToolResultFor(id, false, SessionRepair.InterruptedResultText));
+        }
+
+        return results;
+    }
+
+    /// <summary>Cuts the torn bytes from <paramref name="validLength"/> on, after saving them durably; returns the sidecar's path.</summary>
+    private static string CutTornTail(Session session, SafeFileHandle handle, long validLength, long length)
     {
         string path = session.Path;
-        long length = RandomAccess.GetLength(handle);
-        if (validLength >= length)
-        {
-            return null;
-        }
 
         // Save the bytes first and make them durable; only then destroy them in the session file.
         string backup = path + ".dropped";
@@ -87,7 +158,7 @@ internal static class SessionResume
         session.SyncDirectory();
         RandomAccess.SetLength(handle, validLength);
         DurableFile.SyncData(handle);
-        return new SessionRepair(length, validLength, backup);
+        return backup;
     }
 
     private static void EndWithNewline(SafeFileHandle handle)

@@ -122,7 +122,7 @@ internal static class SessionScanner
             }
 
             ReadOnlySpan<byte> last = bytes[start..];
-            return last.StartsWith(MessagePrefix) && !IsCompleteJson(last);
+            return last.StartsWith(MessagePrefix) && !CompleteJson.IsComplete(last);
         }
         finally
         {
@@ -163,22 +163,6 @@ internal static class SessionScanner
         catch (JsonException)
         {
             return null;
-        }
-    }
-
-    /// <summary>A token pass, no values built: enough to tell a torn line from a whole one.</summary>
-    private static bool IsCompleteJson(ReadOnlySpan<byte> line)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(line, Wire.ReaderOptions);
-            reader.Read();
-            reader.Skip();
-            return !reader.Read();
-        }
-        catch (JsonException)
-        {
-            return false;
         }
     }
 

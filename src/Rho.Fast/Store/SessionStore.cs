@@ -57,22 +57,25 @@ public sealed class SessionStore
 
     /// <summary>
     /// Opens the one session of <paramref name="cwd"/> whose id starts with <paramref name="idPrefix"/>,
-    /// reads its repaired history, and makes the file agree with it so appends are never lost to a
-    /// later repair: a torn last line or an unanswered tool turn is cut off, and the cut bytes are
-    /// appended to <c>&lt;file&gt;.dropped</c>.
+    /// reads its repaired history, and makes the file continue cleanly so appends are never lost to
+    /// a later repair, without removing anything a writer completed: a torn last line is cut off
+    /// (its bytes appended to <c>&lt;file&gt;.dropped</c> first), and a tool turn the file ends
+    /// inside is answered with a failed result per unanswered call (see <see cref="SessionRepair"/>).
     /// </summary>
     /// <param name="cwd">An absolute working directory.</param>
     /// <param name="idPrefix">A prefix of the session id.</param>
     /// <param name="cancellationToken">Stops the read.</param>
     /// <exception cref="SessionLookupException">No session, or several, match the prefix.</exception>
     /// <exception cref="SessionFormatException">The file is corrupt before its last line; it is left unchanged.</exception>
+    /// <exception cref="UnsupportedSessionFormatException">The file is in a format this version does not read (a newer rho's); it is left unchanged.</exception>
+    /// <exception cref="SessionRepairRefusedException">Continuing would hide complete entries (see the message); the file is left unchanged.</exception>
     public async Task<ResumedSession> ResumeAsync(string cwd, string idPrefix, CancellationToken cancellationToken = default)
     {
         string path = FindByIdPrefix(cwd, idPrefix);
 
         // Opening for append enforces the private modes, as creating does, whatever they had become.
         EnsureWorkspaceDirectory(cwd);
-        return await SessionResume.ResumeAsync(path, IdOf(path)!, cancellationToken).ConfigureAwait(false);
+        return await SessionResume.ResumeAsync(path, IdOf(path)!, byPath: false, force: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Synchronous <see cref="ResumeAsync"/>.</summary>

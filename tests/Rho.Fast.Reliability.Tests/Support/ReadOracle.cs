@@ -42,6 +42,13 @@ internal static class ReadOracle
                 throw new OracleViolation("the reader rejected a file the reference accepts: " + tolerate.Error.Message);
             }
 
+            // A complete entry we cannot map, before the last line: the reference rejects the file too
+            // (a header of another version it would skip, which is where the two differ on purpose).
+            if (reference is not null && tolerate.Newer is { FormatVersion: 1 } newer)
+            {
+                throw new OracleViolation("the reader called a file the reference accepts a newer format: " + newer.Message);
+            }
+
             if (reference is not null && !reference.SequenceEqual(tolerate.Result!.Messages))
             {
                 throw new OracleViolation("the reader gave " + tolerate.Result.Messages.Count + " messages, the reference " + reference.Count);
@@ -55,7 +62,7 @@ internal static class ReadOracle
                 throw new OracleViolation("strict read succeeded where the default read did not agree");
             }
         }
-        else if (tolerate.Result is not null && tolerate.Result.Summary.TornTail is null)
+        else if (tolerate.Result is { Summary: { TornTail: null, UnknownEntries.Count: 0 } })
         {
             throw new OracleViolation("strict read failed on a file without an unreadable line: " + strict.Error!.Message);
         }
@@ -65,7 +72,7 @@ internal static class ReadOracle
             throw new OracleViolation("salvage failed on something other than an over-long line: " + salvage.Error.Message);
         }
 
-        if (tolerate.Result is { Summary.TornTail: null } && !salvage.Result!.Messages.SequenceEqual(tolerate.Result.Messages))
+        if (tolerate.Result is { Summary.TornTail: null } && salvage.Result is not null && !salvage.Result.Messages.SequenceEqual(tolerate.Result.Messages))
         {
             throw new OracleViolation("salvage changed the messages of a file without an unreadable line");
         }
@@ -102,6 +109,15 @@ internal static class ReadOracle
             CheckAllocation(input, recovery, allocated);
             CheckLocation(e, input.Length, recovery.ToString());
             return new Outcome(null, e);
+        }
+        catch (UnsupportedSessionFormatException e)
+        {
+            if (recovery == SessionRecovery.Salvage || e.LineNumber < 1 || e.LineOffset < 0 || e.LineOffset > input.Length)
+            {
+                throw new OracleViolation(recovery + " read threw " + e.Message, e);
+            }
+
+            return new Outcome(null, null, e);
         }
         catch (Exception e)
         {
@@ -178,16 +194,28 @@ internal static class ReadOracle
         try
         {
             (SessionReadResult repaired, SessionRepair? repair) = SessionFiles.RepairAsync(repairPath).GetAwaiter().GetResult();
-            if (tolerate.Result is null || !repaired.Messages.SequenceEqual(tolerate.Result.Messages))
+            if (tolerate.Result is null || !repaired.Messages.Take(tolerate.Result.Messages.Count).SequenceEqual(tolerate.Result.Messages))
             {
                 throw new OracleViolation("RepairAsync disagreed with the read");
             }
 
             ExpectStrict(repairPath, repaired.Messages, "after RepairAsync" + (repair is null ? "" : " cut it to " + repair.TruncatedTo + " bytes"));
+            if (repair is not null)
+            {
+                // Only torn bytes are ever cut: the file keeps its first TruncatedTo bytes, and no
+                // complete line lies in what was cut.
+                byte[] after = File.ReadAllBytes(repairPath);
+                if (!after.AsSpan().StartsWith(input.AsSpan(0, (int)repair.TruncatedTo)))
+                {
+                    throw new OracleViolation("RepairAsync changed bytes before its cut");
+                }
+
+                ExpectNoCompleteLine(input.AsSpan((int)repair.TruncatedTo), "RepairAsync cut");
+            }
         }
-        catch (SessionFormatException e)
+        catch (Exception e) when (e is SessionFormatException or UnsupportedSessionFormatException or SessionRepairRefusedException)
         {
-            if (tolerate.Error is null)
+            if (e is SessionFormatException && tolerate.Error is null)
             {
                 throw new OracleViolation("RepairAsync failed on a readable file: " + e.Message, e);
             }
@@ -218,10 +246,22 @@ internal static class ReadOracle
             {
                 throw new OracleViolation("SalvageAsync reported " + result.DroppedBytes + " dropped bytes, the sidecar holds " + dropped);
             }
+
+            if (result.BackupPath is not null)
+            {
+                ExpectNoCompleteLine(File.ReadAllBytes(result.BackupPath), "SalvageAsync dropped");
+            }
         }
         catch (SessionFormatException) when (salvage.Error is not null)
         {
             // Refused for the same over-long line the salvage read refused.
+        }
+        catch (Exception e) when (e is UnsupportedSessionFormatException or SessionRepairRefusedException)
+        {
+            if (!File.ReadAllBytes(salvagePath).AsSpan().SequenceEqual(input))
+            {
+                throw new OracleViolation("SalvageAsync refused the file but changed it");
+            }
         }
         catch (Exception e) when (e is not OracleViolation)
         {
@@ -247,6 +287,15 @@ internal static class ReadOracle
         catch (SessionFormatException e)
         {
             CheckLocation(e, length, "ReadEntriesAsync");
+            if (strict.Result is not null)
+            {
+                throw new OracleViolation("ReadEntriesAsync failed on a file that reads strictly: " + e.Message, e);
+            }
+
+            return;
+        }
+        catch (UnsupportedSessionFormatException e)
+        {
             if (strict.Result is not null)
             {
                 throw new OracleViolation("ReadEntriesAsync failed on a file that reads strictly: " + e.Message, e);
@@ -308,6 +357,36 @@ internal static class ReadOracle
         }
     }
 
+    /// <summary>
+    /// No line of <paramref name="bytes"/> is a complete JSON value (judged by System.Text.Json on
+    /// its own, not by the reader under test): only torn bytes may be cut or dropped.
+    /// </summary>
+    private static void ExpectNoCompleteLine(ReadOnlySpan<byte> bytes, string what)
+    {
+        foreach (Range range in bytes.Split((byte)'\n'))
+        {
+            ReadOnlySpan<byte> line = bytes[range].TrimEnd((byte)'\r');
+            if (line.IsEmpty || !System.Text.Unicode.Utf8.IsValid(line))
+            {
+                continue;
+            }
+
+            var reader = new System.Text.Json.Utf8JsonReader(line, new System.Text.Json.JsonReaderOptions { MaxDepth = 128 });
+            try
+            {
+                if (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.StartObject && reader.TrySkip() && !reader.Read()
+                    && Rho.Fast.Serialization.Wire.Deserialize<SessionEntry>(line) is not null)
+                {
+                    throw new OracleViolation(what + " a complete entry: " + System.Text.Encoding.UTF8.GetString(line[..Math.Min(line.Length, 80)]));
+                }
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // Torn, or complete but unmappable, which the reader keeps: checked by the callers' strict read.
+            }
+        }
+    }
+
     private static void ExpectStrict(string path, IReadOnlyList<Message> expected, string when)
     {
         SessionReadResult read;
@@ -326,7 +405,8 @@ internal static class ReadOracle
         }
     }
 
-    private sealed record Outcome(SessionReadResult? Result, SessionFormatException? Error);
+    /// <summary>One read: a result, a torn-line error, or a complete entry of a newer format.</summary>
+    private sealed record Outcome(SessionReadResult? Result, SessionFormatException? Error, UnsupportedSessionFormatException? Newer = null);
 }
 
 /// <summary>What the reads of one input gave.</summary>

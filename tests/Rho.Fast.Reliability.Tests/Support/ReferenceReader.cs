@@ -21,7 +21,41 @@ namespace Rho.Fast.Reliability.Tests;
 internal static class ReferenceReader
 {
     /// <summary>The repaired messages, or <see langword="null"/> with <paramref name="error"/> when the reference rejects the file.</summary>
-    public static List<Message>? Read(ReadOnlySpan<byte> file, out string? error)
+    public static List<Message>? Read(ReadOnlySpan<byte> file, out string? error) =>
+        Parse(file, out error) is { } messages ? DropIncompleteToolTurnTail(messages) : null;
+
+    /// <summary>
+    /// What resuming the store gives for these parsed messages: them, with a tool turn they end
+    /// inside answered by one failed "interrupted" result per missing call; or <see langword="null"/>
+    /// when a turn is followed by a message that does not answer it, which resuming refuses.
+    /// </summary>
+    public static List<Message>? Resumed(List<Message> messages)
+    {
+        List<Message> kept = DropIncompleteToolTurnTail(messages);
+        if (kept.Count == messages.Count)
+        {
+            return messages;
+        }
+
+        var turn = (Message.Assistant)messages[kept.Count];
+        List<string> ids = turn.Content.OfType<ContentBlock.ToolCall>().Select(block => block.Call.Id).ToList();
+        int answered = 0;
+        while (kept.Count + 1 + answered < messages.Count && answered < ids.Count
+            && messages[kept.Count + 1 + answered] is Message.ToolResult result && result.Result.Id == ids[answered])
+        {
+            answered++;
+        }
+
+        if (kept.Count + 1 + answered < messages.Count)
+        {
+            return null;
+        }
+
+        return [.. messages, .. ids.Skip(answered).Select(id => Message.ToolResultFor(id, false, SessionRepair.InterruptedResultText))];
+    }
+
+    /// <summary>The messages of every line the reference parses, before its tool-turn rule.</summary>
+    public static List<Message>? Parse(ReadOnlySpan<byte> file, out string? error)
     {
         error = null;
         List<byte[]> lines = NonBlankLines(file);
@@ -49,7 +83,7 @@ internal static class ReferenceReader
             }
         }
 
-        return DropIncompleteToolTurnTail(messages);
+        return messages;
     }
 
     /// <summary>The seed's <c>drop_incomplete_tool_turn_tail</c>.</summary>

@@ -1,8 +1,8 @@
-namespace Rho.Fast.Synthetic;
+namespace Rho.Fast.Cli;
 
 /// <summary>One result of <see cref="ThroughputProbe"/>.</summary>
 /// <param name="Name">What was timed: <c>read</c>, <c>serialize</c> or <c>append</c>.</param>
 /// <param name="Bytes">The bytes processed by one iteration.</param>
 /// <param name="MedianSeconds">The median time of one iteration.</param>
 /// <param name="MegabytesPerSecond">Throughput in megabytes (10^6 bytes) per second, from the median.</param>
-public sealed record ThroughputMeasurement(string Name, long Bytes, double MedianSeconds, double MegabytesPerSecond);
+internal sealed record ThroughputMeasurement(string Name, long Bytes, double MedianSeconds, double MegabytesPerSecond);

@@ -6,8 +6,9 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Rho.Fast.Serialization;
+using Rho.Fast.Synthetic;
 
-namespace Rho.Fast.Synthetic;
+namespace Rho.Fast.Cli;
 
 /// <summary>
 /// A dependency-free, in-process throughput check for a session file, for a quick look without a
@@ -16,7 +17,7 @@ namespace Rho.Fast.Synthetic;
 /// times and one second), appending once; then each is timed over several iterations with a
 /// <see cref="Stopwatch"/>, and the median is reported.
 /// </summary>
-public static class ThroughputProbe
+internal static class ThroughputProbe
 {
     private const string Timestamp = "1757811590";
 
