@@ -88,7 +88,7 @@ public sealed class SeedStoreTests
     }
 
     [Fact]
-    public void Drops_incomplete_tool_call_tail_on_load()
+    public async System.Threading.Tasks.Task Drops_incomplete_tool_call_tail_on_load()
     {
         using var root = new TempDirectory();
         using var cwd = new TempDirectory();
@@ -98,7 +98,7 @@ public sealed class SeedStoreTests
         session.Append(Conversation.ToolCalls("call-1"));
 
         // Reading leaves the open turn out, as the reference does.
-        SessionReadResult read = store.ReadAsync(cwd.Path, session.Id).GetAwaiter().GetResult();
+        SessionReadResult read = await store.ReadAsync(cwd.Path, session.Id);
         Assert.IsType<Message.User>(Assert.Single(read.Messages));
 
         // Resuming keeps it, answered as interrupted, instead of cutting a complete entry.

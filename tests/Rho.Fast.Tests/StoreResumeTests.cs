@@ -31,7 +31,7 @@ public sealed partial class StoreResumeTests
         {
             Assert.Equal([Message.UserText("one")], resumed.Messages);
             Assert.NotNull(resumed.Repair);
-            Assert.Equal("{\"type\":\"message\",\"timest\n", File.ReadAllText(resumed.Repair!.BackupPath));
+            Assert.Equal("{\"type\":\"message\",\"timest\n", File.ReadAllText(resumed.Repair!.BackupPath!));
             resumed.Session.Append(Message.UserText("two"));
         }
 
