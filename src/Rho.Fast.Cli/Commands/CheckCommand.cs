@@ -88,6 +88,15 @@ internal static class CheckCommand
             return UnsupportedFormat;
         }
 
+        if (summary.UnknownEntries is [var unknown, ..])
+        {
+            // A last line of a newer format: readers leave it out, nothing may cut it.
+            string version = summary.FormatVersion is ulong v ? "format v" + v + " header, " : "";
+            output.WriteLine(path + ": " + style.Yellow("newer format") + ", left alone (" + version + "this version of Rho.Fast reads format v" + Session.FormatVersion + ")");
+            output.WriteLine("  line " + Where(unknown) + ": " + unknown.Reason);
+            return UnsupportedFormat;
+        }
+
         if (summary.TornTail is null && summary.DroppedTurn is null)
         {
             output.WriteLine(path + ": " + style.Green("ok") + ", " + Formats.Count(messages, "message") + ", " + Formats.Size(size));

@@ -42,7 +42,7 @@ internal sealed class EntryCollector : ILineSink
             case LineKind.Unknown:
             case LineKind.UnsupportedVersion:
                 _formatVersion ??= error!.FormatVersion;
-                throw new UnsupportedSessionFormatException(_source, LineCount, offset, _formatVersion, error!.Reason, error.Inner);
+                throw new UnsupportedSessionFormatException(_source, LineCount, offset, _formatVersion, SessionLine.NewerFormatReason(error!), error!.Inner);
         }
     }
 }

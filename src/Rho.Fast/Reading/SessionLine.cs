@@ -111,6 +111,12 @@ internal static class SessionLine
     public static LineKind InContext(LineKind kind, SessionEntry? entry, bool sawHeader) =>
         kind == LineKind.UnsupportedVersion && entry is not null && sawHeader ? LineKind.Entry : kind;
 
+    /// <summary>What to report for a complete line this version cannot read: for an entry, that a newer rho wrote it.</summary>
+    public static string NewerFormatReason(LineError error) =>
+        error.FormatVersion is not null
+            ? error.Reason
+            : error.Reason + "; the file was written by a newer rho than this version of Rho.Fast reads (format v" + Session.FormatVersion + ")";
+
     /// <summary>The reason given for a header of a format version this version does not read.</summary>
     public static string UnsupportedVersion(ulong version) =>
         "written by rho format v" + version + "; this version of Rho.Fast reads v" + Session.FormatVersion;

@@ -149,7 +149,7 @@ internal sealed class TailRepairer : ILineSink
             _summary.FormatVersion ??= error.FormatVersion;
         }
 
-        var issue = new SessionLineIssue(number, offset, error.Reason, SessionLine.Preview(content));
+        var issue = new SessionLineIssue(number, offset, SessionLine.NewerFormatReason(error), SessionLine.Preview(content));
         switch (_recovery)
         {
             case SessionRecovery.Strict:
@@ -164,13 +164,8 @@ internal sealed class TailRepairer : ILineSink
         _summary.AddUnknown(issue);
     }
 
-    private UnsupportedSessionFormatException NewerFormat(SessionLineIssue issue, LineError error)
-    {
-        string reason = error.FormatVersion is not null
-            ? error.Reason
-            : error.Reason + "; the file was written by a newer rho than this version of Rho.Fast reads (format v" + Session.FormatVersion + ")";
-        return new UnsupportedSessionFormatException(_source, issue.LineNumber, issue.ByteOffset, _summary.FormatVersion, reason, error.Inner);
-    }
+    private UnsupportedSessionFormatException NewerFormat(SessionLineIssue issue, LineError error) =>
+        new(_source, issue.LineNumber, issue.ByteOffset, _summary.FormatVersion, issue.Reason, error.Inner);
 
     private void Accept(SessionEntry entry, long number, long offset, long end)
     {

@@ -65,7 +65,7 @@ internal sealed class SalvageSink : ILineSink
             case LineKind.UnsupportedVersion:
                 // Complete: a newer writer's, kept byte for byte and reported.
                 _summary.FormatVersion ??= error!.FormatVersion;
-                _summary.AddUnknown(new SessionLineIssue(number, offset, error!.Reason, SessionLine.Preview(content)));
+                _summary.AddUnknown(new SessionLineIssue(number, offset, SessionLine.NewerFormatReason(error!), SessionLine.Preview(content)));
                 KeptEntries++;
                 Keep(line);
                 return;

@@ -47,7 +47,7 @@ internal static class Mutator
     private static string MutateOnce(List<byte> bytes, Random random)
     {
         int at = random.Next(bytes.Count + 1);
-        switch (random.Next(16))
+        switch (random.Next(17))
         {
             case 0:
             {
@@ -187,6 +187,30 @@ internal static class Mutator
                 }
 
                 return "inserted " + filler.Length + " bytes into a string";
+            }
+
+            case 15:
+            {
+                // A newer writer's complete entry (an entry type or a message kind this version does
+                // not know), sometimes with a torn tail after it: the entry must never be cut.
+                byte[][] newer =
+                [
+                    "{\"type\":\"snapshot_delta\",\"timestamp\":\"5\",\"delta\":{\"base_revision\":1,\"revision\":2,\"appended_history\":[]}}"u8.ToArray(),
+                    "{\"type\":\"set_leaf\",\"timestamp\":\"6\",\"leaf_id\":\"n2\"}"u8.ToArray(),
+                    "{\"type\":\"message\",\"timestamp\":\"7\",\"message\":{\"EnrichedAssistant\":{\"content\":[{\"Text\":\"hi\"}]}}}"u8.ToArray(),
+                    "{\"type\":\"message\",\"timestamp\":\"8\",\"message\":{\"User\":[{\"Image\":{\"data\":\"AA==\",\"mime_type\":\"image/png\"}}]}}"u8.ToArray(),
+                ];
+                byte[] entry = newer[random.Next(newer.Length)];
+                bool tornAfter = random.Next(2) == 0;
+                string what = EditLines(bytes, random, "newer entry " + Show(entry) + " before", (lines, i) => lines.Insert(i, entry));
+                if (tornAfter)
+                {
+                    byte[] tail = entry[..random.Next(1, entry.Length - 1)];
+                    bytes.AddRange(tail);
+                    what += ", then a torn tail of " + tail.Length + " bytes";
+                }
+
+                return what;
             }
 
             default:

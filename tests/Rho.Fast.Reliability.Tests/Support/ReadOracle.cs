@@ -371,18 +371,37 @@ internal static class ReadOracle
                 continue;
             }
 
-            var reader = new System.Text.Json.Utf8JsonReader(line, new System.Text.Json.JsonReaderOptions { MaxDepth = 128 });
+            var reader = new System.Text.Json.Utf8JsonReader(line, Rho.Fast.Serialization.Wire.ReaderOptions);
             try
             {
-                if (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.StartObject && reader.TrySkip() && !reader.Read()
-                    && Rho.Fast.Serialization.Wire.Deserialize<SessionEntry>(line) is not null)
+                if (!(reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.StartObject && reader.TrySkip() && !reader.Read()))
                 {
-                    throw new OracleViolation(what + " a complete entry: " + System.Text.Encoding.UTF8.GetString(line[..Math.Min(line.Length, 80)]));
+                    continue;
                 }
             }
             catch (System.Text.Json.JsonException)
             {
-                // Torn, or complete but unmappable, which the reader keeps: checked by the callers' strict read.
+                continue;
+            }
+
+            // A whole object: whether it reads as an entry or only fails to map, a writer completed it.
+            bool complete;
+            try
+            {
+                complete = Rho.Fast.Serialization.Wire.Deserialize<SessionEntry>(line) is not null;
+            }
+            catch (Rho.Fast.Serialization.WireFormatException)
+            {
+                complete = true;
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                complete = false;
+            }
+
+            if (complete)
+            {
+                throw new OracleViolation(what + " a complete entry: " + System.Text.Encoding.UTF8.GetString(line[..Math.Min(line.Length, 80)]));
             }
         }
     }
