@@ -82,12 +82,13 @@ internal sealed class CliConsole
     }
 
     /// <summary>
-    /// The reference reader's way to fail: one line <c>ERROR: ...</c> on stdout, as <c>fmt</c> and
-    /// <c>show</c> print it, and exit code 1.
+    /// How <c>fmt</c> and <c>show</c> fail on an unreadable file: the reference reader's one line
+    /// <c>ERROR: ...</c>, but on standard error like every other error, and exit code 1.
     /// </summary>
     public int ErrorLine(SessionFormatException error)
     {
-        RawOut().Write(Encoding.UTF8.GetBytes("ERROR: " + error.Message + "\n"));
+        Out.Flush();
+        Error.WriteLine("ERROR: " + Locations.Describe(error));
         return ExitCodes.Unreadable;
     }
 

@@ -36,13 +36,18 @@ internal static class CommandAction
         });
     }
 
-    /// <summary>The library's and the file system's exceptions for bad input: missing files, bad prefixes, an unset HOME.</summary>
+    /// <summary>The command line's, the library's and the file system's exceptions for bad input: missing files, bad prefixes, an unset HOME.</summary>
     public static bool IsUserFacing(Exception e) =>
-        e is SessionLookupException or SessionStoreException or SessionFormatException or IOException or UnauthorizedAccessException or ArgumentException;
+        e is UsageException or SessionLookupException or SessionStoreException or SessionFormatException or IOException or UnauthorizedAccessException or ArgumentException;
 
-    /// <summary>The exception's message without the parameter name .NET appends to argument errors.</summary>
+    /// <summary>The exception's message without the parameter name .NET appends to argument errors, and a bad line located as every command locates it.</summary>
     public static string Describe(Exception e)
     {
+        if (e is SessionFormatException format)
+        {
+            return Locations.Describe(format);
+        }
+
         if (e is ArgumentException { ParamName: { } name } argument)
         {
             return argument.Message.Replace(" (Parameter '" + name + "')", "", StringComparison.Ordinal);

@@ -18,6 +18,18 @@ internal static class CommonOptions
         HelpName = "DIR",
     };
 
+    public static Option<int> MaxLineLength()
+    {
+        Option<int> option = WholeNumberOption.Create(
+            "--max-line-length", null, 1, int.MaxValue, "The longest line read, in bytes; a longer one is an error.", "BYTES");
+        option.DefaultValueFactory = _ => SessionReadOptions.DefaultMaxLineLength;
+        return option;
+    }
+
+    /// <summary>Read options with the line limit of <see cref="MaxLineLength"/>.</summary>
+    public static SessionReadOptions Reading(int maxLineLength, SessionRecovery recovery = SessionRecovery.TolerateTail) =>
+        new() { MaxLineLength = maxLineLength, Recovery = recovery };
+
     /// <summary>The store at <paramref name="root"/>, or rho's own under <c>$HOME</c>.</summary>
     /// <exception cref="SessionStoreException">No root given and <c>HOME</c> is not set.</exception>
     public static SessionStore Store(string? root) => root is null ? SessionStore.OpenDefault() : new SessionStore(root);

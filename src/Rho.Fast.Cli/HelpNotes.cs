@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.IO;
 using System.CommandLine.Invocation;
 using System.Runtime.CompilerServices;
 
@@ -31,11 +32,34 @@ internal static class HelpNotes
     {
         public override int Invoke(ParseResult parseResult)
         {
-            int exitCode = standard.Invoke(parseResult);
-            if (Notes.TryGetValue(parseResult.CommandResult.Command, out string? text))
+            Command command = parseResult.CommandResult.Command;
+            TextWriter output = parseResult.InvocationConfiguration.Output;
+            int exitCode;
+            if (command is RootCommand root)
             {
-                parseResult.InvocationConfiguration.Output.WriteLine(text);
-                parseResult.InvocationConfiguration.Output.WriteLine();
+                // The root's list of commands is rewritten, so the standard help is written aside first.
+                var standardText = new StringWriter { NewLine = output.NewLine };
+                parseResult.InvocationConfiguration.Output = standardText;
+                try
+                {
+                    exitCode = standard.Invoke(parseResult);
+                }
+                finally
+                {
+                    parseResult.InvocationConfiguration.Output = output;
+                }
+
+                output.Write(CommandListing.Rewrite(standardText.ToString(), root));
+            }
+            else
+            {
+                exitCode = standard.Invoke(parseResult);
+            }
+
+            if (Notes.TryGetValue(command, out string? text))
+            {
+                output.WriteLine(text);
+                output.WriteLine();
             }
 
             return exitCode;

@@ -30,7 +30,8 @@ internal static class Program
         };
 
         HelpNotes.Set(root, "Sessions are looked up in $HOME/.rho/sessions unless --root is given.\n" +
-            "A mistake (a missing file, an unknown id prefix, HOME unset) prints one line on stderr and exits with 2 (check: 3).");
+            "A mistake (an unknown option, a bad value, a missing file or a directory, an unknown id prefix, HOME unset) prints one line\n" +
+            "on stderr and exits with 2 (check: 3 for a file it cannot read).");
         HelpNotes.Install(root);
         CliVersion.Install(root);
         ParseResult parse = root.Parse(args);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 
 namespace Rho.Fast.Cli;
@@ -6,9 +7,14 @@ namespace Rho.Fast.Cli;
 /// <summary>Turns a command's FILE|ID-PREFIX argument into a session file path.</summary>
 internal static class SessionLocator
 {
+    // Candidates named in one line when a prefix is ambiguous; the rest are counted.
+    private const int ListedMatches = 10;
+
     /// <summary>An existing file as given; otherwise an id prefix among the sessions of <paramref name="cwd"/>.</summary>
-    /// <exception cref="FileNotFoundException">The target looks like a path and there is no such file.</exception>
-    /// <exception cref="SessionLookupException">No session, or several, match the prefix.</exception>
+    /// <exception cref="UsageException">
+    /// The target looks like a path and is no file, or no session, or several, match the prefix: the
+    /// message names the folder searched and the candidates.
+    /// </exception>
     /// <exception cref="SessionStoreException">No root given and <c>HOME</c> is not set.</exception>
     public static string Resolve(string target, string? root, string? cwd)
     {
@@ -17,20 +23,54 @@ internal static class SessionLocator
             return Path.GetFullPath(target);
         }
 
-        if (target.Contains('/') || target.Contains(Path.DirectorySeparatorChar) || target.EndsWith(".jsonl", StringComparison.Ordinal))
+        if (Directory.Exists(target) || target.Contains('/') || target.Contains(Path.DirectorySeparatorChar) || target.EndsWith(".jsonl", StringComparison.Ordinal))
         {
-            throw new FileNotFoundException("no such file: " + target, target);
+            throw new UsageException(InputFiles.Problem(target)!);
         }
 
         SessionStore store = CommonOptions.Store(root);
         string workspace = CommonOptions.Workspace(cwd);
+        string folder = store.WorkspaceDirectory(workspace);
 
         // The store's lookup creates the workspace folder; a read should leave no trace.
-        if (!Directory.Exists(store.WorkspaceDirectory(workspace)))
+        if (!Directory.Exists(folder))
         {
-            throw new SessionLookupException(target, []);
+            throw new UsageException(Describe(new SessionLookupException(target, []), folder, workspace));
         }
 
-        return store.FindByIdPrefix(workspace, target);
+        try
+        {
+            return store.FindByIdPrefix(workspace, target);
+        }
+        catch (SessionLookupException e)
+        {
+            throw new UsageException(Describe(e, folder, workspace));
+        }
+    }
+
+    /// <summary>The lookup's failure, with the folder searched and, when several match, their file names.</summary>
+    private static string Describe(SessionLookupException e, string folder, string workspace)
+    {
+        string where = " in " + folder + " (the sessions of " + workspace + ")";
+        if (e.Matches.Count == 0)
+        {
+            return "no session found matching '" + e.Prefix + "'" + where;
+        }
+
+        var all = new List<string>(e.Matches.Count);
+        foreach (string match in e.Matches)
+        {
+            all.Add(Path.GetFileName(match));
+        }
+
+        all.Sort(StringComparer.Ordinal);
+        List<string> names = all.GetRange(0, int.Min(all.Count, ListedMatches));
+
+        if (e.Matches.Count > ListedMatches)
+        {
+            names.Add("and " + (e.Matches.Count - ListedMatches) + " more");
+        }
+
+        return e.Matches.Count + " sessions match '" + e.Prefix + "'" + where + ": " + string.Join(", ", names) + "; use a longer id prefix";
     }
 }

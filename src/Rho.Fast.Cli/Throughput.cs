@@ -65,6 +65,7 @@ internal static class Throughput
 
     private static string Milliseconds(double seconds) => (seconds * 1000).ToString("0.00", CultureInfo.InvariantCulture) + " ms";
 
+    // A run too short for the clock has no rate worth printing.
     private static string Rate(double megabytesPerSecond) =>
-        double.IsFinite(megabytesPerSecond) ? megabytesPerSecond.ToString("0.0", CultureInfo.InvariantCulture) : "∞";
+        double.IsFinite(megabytesPerSecond) ? megabytesPerSecond.ToString("0.0", CultureInfo.InvariantCulture) : "n/a";
 }

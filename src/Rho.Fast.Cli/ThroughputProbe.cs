@@ -32,12 +32,13 @@ internal static class ThroughputProbe
     /// <param name="iterations">Timed iterations per measurement (at least 1).</param>
     /// <param name="appendCount">Durable appends per iteration of the append measurement (at least 1).</param>
     /// <param name="scratchDirectory">Where the append measurement creates its temporary store; the system temp folder when <see langword="null"/>. Use a folder on the disk you care about: appends wait for it.</param>
+    /// <param name="options">Read limits such as the longest line; the defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the probe.</param>
     /// <returns>The <c>read</c>, <c>serialize</c> and <c>append</c> measurements, in that order.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="iterations"/> or <paramref name="appendCount"/> is less than 1.</exception>
     /// <exception cref="SessionFormatException">The file is not a readable session.</exception>
     public static async Task<IReadOnlyList<ThroughputMeasurement>> RunAsync(
-        string path, int iterations = 5, int appendCount = 100, string? scratchDirectory = null, CancellationToken cancellationToken = default)
+        string path, int iterations = 5, int appendCount = 100, string? scratchDirectory = null, SessionReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
@@ -47,7 +48,7 @@ internal static class ThroughputProbe
         IReadOnlyList<Message> messages = [];
         var times = new double[iterations];
         await TimeAsync(times, async () =>
-            messages = (await SessionReader.ReadMessagesAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false)).Messages).ConfigureAwait(false);
+            messages = (await SessionReader.ReadMessagesAsync(path, options, cancellationToken).ConfigureAwait(false)).Messages).ConfigureAwait(false);
 
         var results = new List<ThroughputMeasurement>(3) { Measurement("read", fileBytes, times) };
 

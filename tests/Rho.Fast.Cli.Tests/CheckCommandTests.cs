@@ -1,3 +1,4 @@
+using System.Linq;
 using System.IO;
 using Rho.Fast.Tests;
 using Xunit;
@@ -100,5 +101,40 @@ public sealed class CheckCommandTests
     public void Vectors_get_the_code_of_the_reference_rule(string name, int exitCode)
     {
         Assert.Equal(exitCode, CliRun.Run("check", Vectors.PathOf(name)).ExitCode);
+    }
+
+    [Fact]
+    public void Damaged_lines_are_capped_with_a_count_of_the_rest()
+    {
+        using var temp = new TempDirectory();
+        string path = SessionFixtures.Clean(temp.Combine("many.jsonl"));
+        for (int i = 0; i < 30; i++)
+        {
+            SessionFixtures.InsertLine(path, 3, "garbage " + i);
+        }
+
+        CliResult result = CliRun.Run("check", path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("corrupt, 30 damaged lines", result.Out);
+        Assert.Equal(20, result.Out.Split('\n').Count(line => line.StartsWith("  line ", System.StringComparison.Ordinal)));
+        Assert.Contains("\n  … and 10 more damaged lines\n", result.Out);
+    }
+
+    [Fact]
+    public void The_corrupt_report_counts_the_entries_salvage_keeps_and_says_only_torn_lines_go()
+    {
+        using var temp = new TempDirectory();
+        // An unanswered turn at the end: readers leave it out, salvage keeps it as the entry it is.
+        string path = SessionFixtures.UnansweredTurn(temp.Combine("corrupt.jsonl"));
+        SessionFixtures.InsertLine(path, 5, "{\"type\":\"message\",\"timest");
+        int entries = SessionFixtures.LineCount(path) - 1;
+
+        CliResult check = CliRun.Run("check", path);
+        CliResult salvage = CliRun.Run("repair", "--salvage", path);
+
+        Assert.Contains("'rho-fast repair --salvage " + path + "' keeps every complete entry (" + entries + " entries) and drops only the torn lines", check.Out);
+        Assert.DoesNotContain(" messages)", check.Out);
+        Assert.Contains(path + ": salvaged, " + entries + " entries kept", salvage.Out);
     }
 }

@@ -72,4 +72,32 @@ public sealed class DemoAndBenchTests
         Assert.StartsWith("rho-fast: " + path + ": line 5 ", result.Stderr);
         Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n\n")]
+    public void Bench_of_a_file_without_messages_is_refused(string content)
+    {
+        using var temp = new TempDirectory();
+        string path = temp.Combine("empty.jsonl");
+        File.WriteAllText(path, content);
+
+        CliResult result = CliRun.Run("bench", path, "--iterations", "1");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("rho-fast: nothing to measure: " + path + " holds no messages\n", result.Stderr);
+        Assert.Equal("", result.Out);
+    }
+
+    [Fact]
+    public void A_rate_too_fast_to_time_is_n_a()
+    {
+        ThroughputMeasurement[] measurements = [new("serialize", 0, 0, double.PositiveInfinity)];
+        var table = new StringWriter();
+
+        Throughput.WriteTable(table, measurements, new Style(false));
+
+        Assert.EndsWith(" n/a\n", table.ToString().ReplaceLineEndings("\n"));
+        Assert.Equal("serialize n/a MB/s", Throughput.OneLine(measurements));
+    }
 }

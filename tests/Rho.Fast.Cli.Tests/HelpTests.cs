@@ -1,3 +1,7 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
 using Xunit;
 
 namespace Rho.Fast.Cli.Tests;
@@ -32,5 +36,86 @@ public sealed class HelpTests
         {
             Assert.Contains("\n  " + command + " ", output);
         }
+    }
+
+    [Theory]
+    [InlineData("list")]
+    [InlineData("show")]
+    [InlineData("check")]
+    [InlineData("repair")]
+    [InlineData("fmt")]
+    [InlineData("gen")]
+    [InlineData("bench")]
+    [InlineData("demo")]
+    public void The_root_lists_each_command_as_its_own_usage_line_shows_it(string command)
+    {
+        string usage = Usage(CliRun.Run(command, "--help").Out);
+        string root = CliRun.Run("--help").Out;
+
+        Assert.Matches("\n  " + Regex.Escape(usage) + "  +\\S", root);
+    }
+
+    [Theory]
+    [InlineData("gen")]
+    [InlineData("bench")]
+    [InlineData("check")]
+    public void Each_default_is_printed_once(string command)
+    {
+        string help = CliRun.Run(command, "--help").Out;
+
+        Assert.Contains("[default: ", help);
+        foreach (string line in help.Split('\n').Where(line => line.Contains("[default: ", StringComparison.Ordinal)))
+        {
+            Assert.DoesNotContain("(default:", line);
+        }
+    }
+
+    [Theory]
+    [InlineData("list")]
+    [InlineData("show")]
+    [InlineData("check")]
+    [InlineData("repair")]
+    [InlineData("fmt")]
+    [InlineData("gen")]
+    [InlineData("bench")]
+    [InlineData("demo")]
+    public void The_readme_table_lists_every_command_with_its_options(string command)
+    {
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        string? row = readme.Split('\n').FirstOrDefault(line => line.StartsWith("| `rho-fast " + command + "`", StringComparison.Ordinal)
+            || line.StartsWith("| `rho-fast " + command + " ", StringComparison.Ordinal));
+        string help = CliRun.Run(command, "--help").Out;
+        string options = help[help.IndexOf("\nOptions:\n", StringComparison.Ordinal)..];
+
+        Assert.NotNull(row);
+        string usage = row[..row.IndexOf("` |", StringComparison.Ordinal)];
+        foreach (Match option in Regex.Matches(options, @"\n  (?:-\w, )?(--[a-z-]+)"))
+        {
+            if (option.Groups[1].Value != "--help")
+            {
+                Assert.Contains(option.Groups[1].Value, usage);
+            }
+        }
+    }
+
+    /// <summary>"check &lt;FILE&gt;..." from "Usage:\n  host check &lt;FILE&gt;... [options]".</summary>
+    private static string Usage(string help)
+    {
+        string line = help.Split('\n')[help.Split('\n').ToList().IndexOf("Usage:") + 1].Trim();
+        string withoutHost = line[(line.IndexOf(' ') + 1)..];
+        return withoutHost.EndsWith(" [options]", StringComparison.Ordinal) ? withoutHost[..^" [options]".Length] : withoutHost;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, "Rho.Fast.sln")))
+            {
+                return dir;
+            }
+        }
+
+        throw new DirectoryNotFoundException("no Rho.Fast.sln above " + AppContext.BaseDirectory);
     }
 }

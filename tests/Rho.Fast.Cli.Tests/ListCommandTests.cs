@@ -100,4 +100,18 @@ public sealed class ListCommandTests
         File.Move(path, renamed);
         return renamed;
     }
+
+    [Fact]
+    public void Without_a_terminal_a_long_title_is_cut_to_a_fixed_cap()
+    {
+        using var temp = new TempDirectory();
+        var store = new SessionStore(temp.Combine("sessions"));
+        MakeSession(store, new string('y', 250), messages: 1, createdSecondsAgo: 10);
+
+        CliResult result = CliRun.Run("list", "--root", store.Root, "--cwd", Cwd);
+
+        string row = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1];
+        Assert.EndsWith(new string('y', 79) + "…", row);
+        Assert.DoesNotContain(new string('y', 80), row);
+    }
 }

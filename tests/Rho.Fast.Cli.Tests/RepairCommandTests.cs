@@ -1,3 +1,4 @@
+using System.Linq;
 using System.IO;
 using Rho.Fast.Tests;
 using Xunit;
@@ -133,5 +134,23 @@ public sealed class RepairCommandTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("rho-fast: no such file: " + missing + "\n", result.Stderr);
+    }
+
+    [Fact]
+    public void Salvage_caps_its_list_of_dropped_lines()
+    {
+        using var temp = new TempDirectory();
+        string path = SessionFixtures.Clean(temp.Combine("many.jsonl"));
+        for (int i = 0; i < 25; i++)
+        {
+            SessionFixtures.InsertLine(path, 3, "garbage " + i);
+        }
+
+        CliResult result = CliRun.Run("repair", "--salvage", path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(20, result.Out.Split('\n').Count(line => line.StartsWith("  dropped line ", System.StringComparison.Ordinal)));
+        Assert.Contains("\n  … and 5 more dropped lines\n", result.Out);
+        Assert.Equal(SessionFixtures.Messages + 1, SessionFixtures.LineCount(path));
     }
 }

@@ -94,7 +94,7 @@ public sealed class ShowTextTests
     }
 
     [Fact]
-    public void A_corrupt_file_prints_one_error_line_on_stdout()
+    public void A_corrupt_file_prints_one_error_line_on_stderr()
     {
         using var temp = new TempDirectory();
         string path = SessionFixtures.Corrupt(temp.Combine("corrupt.jsonl"));
@@ -102,8 +102,9 @@ public sealed class ShowTextTests
         CliResult result = CliRun.Run("show", path);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("ERROR: " + path + ": line 5 ", result.Out);
-        Assert.Single(result.Out.Split('\n', System.StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("", result.Out);
+        Assert.StartsWith("ERROR: " + path + ": line 5 ", result.Stderr);
+        Assert.Single(result.Stderr.Split('\n', System.StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static string Write(TempDirectory temp, params Message[] messages)

@@ -18,29 +18,32 @@ internal static class BenchCommand
 
     public static Command Create(CliConsole console)
     {
-        var file = new Argument<string?>("FILE") { Description = "The session file to measure (default: a generated one).", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Argument<string?>("FILE") { Description = "The session file to measure (default: a generated one).", Arity = ArgumentArity.ZeroOrOne }.RejectOptionLike();
         var json = new Option<bool>("--json") { Description = "Print one JSON object per measurement: {\"name\",\"bytes\",\"median_s\",\"mb_per_s\"}." };
-        var iterations = new Option<int>("--iterations") { Description = "Timed runs per measurement; the median is reported (default: 5).", DefaultValueFactory = _ => 5, HelpName = "N" };
-        var messages = new Option<int>("--messages", "-n") { Description = "Without FILE: messages in the generated session (default: " + DefaultMessages + ").", DefaultValueFactory = _ => DefaultMessages, HelpName = "N" };
+        Option<int> iterations = WholeNumberOption.Create("--iterations", null, 1, int.MaxValue, "Timed runs per measurement; the median is reported.", "N");
+        iterations.DefaultValueFactory = _ => 5;
+        Option<int> messages = WholeNumberOption.Create("--messages", "-n", 1, int.MaxValue, "Without FILE: messages in the generated session.", "N");
+        messages.DefaultValueFactory = _ => DefaultMessages;
+        Option<int> maxLineLength = CommonOptions.MaxLineLength();
         var command = new Command("bench", "Measure read, serialize and durable append throughput in-process, on FILE or on a generated session.")
         {
-            file, json, iterations, messages,
+            file, json, iterations, messages, maxLineLength,
         };
-        AtLeastOne(iterations);
-        AtLeastOne(messages);
         HelpNotes.Set(command,
             "Without --json, progress goes to stderr and a table to stdout. Appends are flushed to disk (fdatasync) one by one,\n" +
             "in a temporary store under the system temp folder, so their rate is the disk's.");
         CommandAction.Set(command, console, (result, cancellationToken) =>
-            RunAsync(console, result.GetValue(file), result.GetValue(json), result.GetValue(iterations), result.GetValue(messages), cancellationToken));
+            RunAsync(console, result.GetValue(file), result.GetValue(json), result.GetValue(iterations), result.GetValue(messages),
+                CommonOptions.Reading(result.GetValue(maxLineLength)), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, string? file, bool json, int iterations, int messages, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        CliConsole console, string? file, bool json, int iterations, int messages, SessionReadOptions reading, CancellationToken cancellationToken)
     {
-        if (file is not null && !File.Exists(file))
+        if (file is not null && InputFiles.Problem(file) is { } problem)
         {
-            return console.Fail("no such file: " + file);
+            return console.Fail(problem);
         }
 
         string? scratch = null;
@@ -54,9 +57,15 @@ internal static class BenchCommand
                 await Step(console, json, "generating " + Formats.Count(messages, "message"), () => Task.FromResult(SyntheticSession.WriteFile(target, messages, GenCommand.DefaultSeed)));
             }
 
+            else if ((await MessageCount.ReadAsync(file, reading, cancellationToken)).Messages == 0)
+            {
+                // Nothing to serialize or append from: every rate would be 0 or a division by zero.
+                return console.Fail("nothing to measure: " + file + " holds no messages");
+            }
+
             IReadOnlyList<ThroughputMeasurement> measurements = await Step(
                 console, json, "measuring " + file + " (" + Formats.Size(new FileInfo(file).Length) + ", " + Formats.Count(iterations, "run") + " each)",
-                () => ThroughputProbe.RunAsync(file, iterations, scratchDirectory: scratch, cancellationToken: cancellationToken));
+                () => ThroughputProbe.RunAsync(file, iterations, scratchDirectory: scratch, options: reading, cancellationToken: cancellationToken));
 
             if (json)
             {
@@ -71,7 +80,7 @@ internal static class BenchCommand
         }
         catch (SessionFormatException e)
         {
-            return console.Fail(e.Message + " (only the last line may be unreadable; see 'rho-fast check')", ExitCodes.Unreadable);
+            return console.Fail(Locations.Describe(e) + " (only the last line may be unreadable; see 'rho-fast check')", ExitCodes.Unreadable);
         }
         finally
         {
@@ -81,14 +90,6 @@ internal static class BenchCommand
             }
         }
     }
-
-    private static void AtLeastOne(Option<int> option) => option.Validators.Add(result =>
-    {
-        if (result.GetValueOrDefault<int>() < 1)
-        {
-            result.AddError(option.Name + " must be at least 1");
-        }
-    });
 
     /// <summary>Runs a step with progress on stderr, or silently with <c>--json</c> so the output stays machine-readable.</summary>
     private static Task<T> Step<T>(CliConsole console, bool json, string name, Func<Task<T>> work) =>

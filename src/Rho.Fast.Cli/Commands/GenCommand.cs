@@ -15,9 +15,11 @@ internal static class GenCommand
 
     public static Command Create(CliConsole console)
     {
-        var file = new Argument<string?>("FILE") { Description = "The file to write.", Arity = ArgumentArity.ZeroOrOne };
-        var messages = new Option<int>("--messages", "-n") { Description = "How many messages.", Required = true, HelpName = "N" };
-        var seed = new Option<ulong>("--seed") { Description = "Selects the conversation (default: 1).", DefaultValueFactory = _ => DefaultSeed, HelpName = "S" };
+        var file = new Argument<string?>("FILE") { Description = "The file to write.", Arity = ArgumentArity.ZeroOrOne }.RejectOptionLike(existingFileAllowed: false);
+        Option<int> messages = WholeNumberOption.Create("--messages", "-n", 0, int.MaxValue, "How many messages.", "N");
+        messages.Required = true;
+        Option<ulong> seed = WholeNumberOption.Create("--seed", null, ulong.MinValue, ulong.MaxValue, "Selects the conversation.", "S");
+        seed.DefaultValueFactory = _ => DefaultSeed;
         var force = new Option<bool>("--force") { Description = "Overwrite FILE if it exists." };
         Option<string?> root = CommonOptions.Root();
         root.Description = "Instead of FILE, write a new session of the working directory into this sessions folder (its id and times are new).";
@@ -30,16 +32,10 @@ internal static class GenCommand
         {
             file, messages, seed, force, root, cwd,
         };
-        messages.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 0)
-            {
-                result.AddError("--messages must not be negative");
-            }
-        });
         command.Validators.Add(result =>
         {
-            if ((result.GetValue(file) is null) == (result.GetValue(root) is null))
+            // Tokens, not values: reading a value here converts it before its own validators run, and they then never do.
+            if ((result.GetResult(file) is { Tokens.Count: > 0 }) == (result.GetResult(root) is not null))
             {
                 result.AddError("give either FILE or --root");
             }

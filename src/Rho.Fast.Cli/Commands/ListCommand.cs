@@ -8,11 +8,12 @@ namespace Rho.Fast.Cli.Commands;
 
 /// <summary>
 /// <c>rho-fast list [--cwd DIR] [--root DIR]</c>: the sessions of a working directory, newest first:
-/// short id, creation time, messages on disk, size, and the title cut to the terminal's width.
+/// short id, creation time, messages on disk, size, and the title cut to the terminal's width (80 columns without a terminal).
 /// </summary>
 internal static class ListCommand
 {
     private const int ShortId = 8;
+    private const int MaxTitleColumns = 80;
 
     public static Command Create(CliConsole console)
     {
@@ -65,14 +66,9 @@ internal static class ListCommand
         foreach (string[] row in rows)
         {
             string line = style.Yellow(row[0].PadRight(ShortId)) + "  " + row[1] + "  " + row[2].PadLeft(messagesWidth) + "  " + row[3].PadLeft(sizeWidth) + "  ";
-            string title = row[4];
-            if (console.Width > 0)
-            {
-                // Titles are cut, not wrapped, so each session stays on one line.
-                title = Formats.Cut(title, int.Max(console.Width - head.Length - 1, 0));
-            }
-
-            output.WriteLine(line + title);
+            // Titles are cut, not wrapped, so each session stays on one line: to the terminal's width, or without one to a fixed cap.
+            int columns = console.Width > 0 ? int.Max(console.Width - head.Length - 1, 0) : MaxTitleColumns;
+            output.WriteLine(line + Formats.Cut(row[4], columns));
         }
 
         return ExitCodes.Ok;

@@ -9,37 +9,40 @@ namespace Rho.Fast.Cli.Commands;
 /// <summary>
 /// <c>rho-fast show [--json] FILE|ID-PREFIX</c>: the repaired messages, as a readable transcript or,
 /// with <c>--json</c>, one per line in exactly the bytes the reference prints. A corrupt file prints
-/// one line <c>ERROR: ...</c> on stdout and exits 1.
+/// one line <c>ERROR: ...</c> on stderr and exits 1.
 /// </summary>
 internal static class ShowCommand
 {
     public static Command Create(CliConsole console)
     {
-        var target = new Argument<string>("FILE|ID-PREFIX") { Description = "A session file, or a prefix of a session id in the working directory's workspace." };
+        var target = new Argument<string>("FILE|ID-PREFIX") { Description = "A session file, or a prefix of a session id in the working directory's workspace." }.RejectOptionLike();
         var json = new Option<bool>("--json") { Description = "Print the repaired messages as JSON, one per line, as the reference reader does." };
         Option<string?> root = CommonOptions.Root();
         Option<string?> cwd = CommonOptions.Cwd();
+        Option<int> maxLineLength = CommonOptions.MaxLineLength();
         var command = new Command(
             "show",
             "Show the repaired messages of a session: roles, tool calls with their arguments, results marked ok or failed.")
         {
-            target, json, root, cwd,
+            target, json, root, cwd, maxLineLength,
         };
         HelpNotes.Set(command, "Colour is used when stdout is a terminal and NO_COLOR is not set.\n" +
-            "Exit codes: 0 shown; 1 the file is corrupt before its last line (one line 'ERROR: ...' on stdout); 2 no such file or session;\n" +
+            "Exit codes: 0 shown; 1 the file is corrupt before its last line (one line 'ERROR: ...' on stderr); 2 no such file or session, or a mistake;\n" +
             "  4 the file is in a format this version does not read (a newer rho's): the message on stderr names the version and the line.");
         CommandAction.Set(command, console, (result, cancellationToken) =>
-            RunAsync(console, result.GetValue(target)!, result.GetValue(json), result.GetValue(root), result.GetValue(cwd), cancellationToken));
+            RunAsync(console, result.GetValue(target)!, result.GetValue(json), result.GetValue(root), result.GetValue(cwd),
+                CommonOptions.Reading(result.GetValue(maxLineLength)), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, string target, bool json, string? root, string? cwd, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        CliConsole console, string target, bool json, string? root, string? cwd, SessionReadOptions reading, CancellationToken cancellationToken)
     {
         string path = SessionLocator.Resolve(target, root, cwd);
         SessionReadResult read;
         try
         {
-            read = await SessionReader.ReadMessagesAsync(path, cancellationToken: cancellationToken);
+            read = await SessionReader.ReadMessagesAsync(path, reading, cancellationToken);
         }
         catch (SessionFormatException e)
         {

@@ -37,6 +37,13 @@ public sealed class SessionReadSummary
     /// <summary>The number of message entries parsed, kept or not.</summary>
     public long MessageEntryCount { get; internal set; }
 
+    /// <summary>
+    /// The complete entries read, kept or not: headers, messages, and the entries of
+    /// <see cref="UnknownEntries"/>. With <see cref="SessionRecovery.Salvage"/> these are exactly the
+    /// entries a salvage keeps.
+    /// </summary>
+    public long EntryCount { get; internal set; }
+
     /// <summary>The last non-empty line, when it could not be read and so was ignored as a torn write.</summary>
     public SessionLineIssue? TornTail { get; internal set; }
 
@@ -85,7 +92,11 @@ public sealed class SessionReadSummary
 
     internal void AddRecovered(SessionLineIssue issue) => (_recovered ??= []).Add(issue);
 
-    internal void AddUnknown(SessionLineIssue issue) => (_unknown ??= []).Add(issue);
+    internal void AddUnknown(SessionLineIssue issue)
+    {
+        (_unknown ??= []).Add(issue);
+        EntryCount++;
+    }
 }
 
 /// <summary>The repaired messages of a session file and what the read found.</summary>

@@ -169,6 +169,7 @@ internal sealed class TailRepairer : ILineSink
 
     private void Accept(SessionEntry entry, long number, long offset, long end)
     {
+        _summary.EntryCount++;
         if (entry is not SessionEntry.Message { Body: var message })
         {
             var header = (SessionEntry.Session)entry;

@@ -25,7 +25,7 @@ internal sealed class SalvageSink : ILineSink
 
     public long LineCount => _summary.LineCount;
 
-    public long KeptEntries { get; private set; }
+    public long KeptEntries => _summary.EntryCount;
 
     public long DroppedBytes { get; private set; }
 
@@ -58,7 +58,7 @@ internal sealed class SalvageSink : ILineSink
                     _summary.FormatVersion ??= header.Version;
                 }
 
-                KeptEntries++;
+                _summary.EntryCount++;
                 Keep(line);
                 return;
             case LineKind.Unknown:
@@ -66,7 +66,6 @@ internal sealed class SalvageSink : ILineSink
                 // Complete: a newer writer's, kept byte for byte and reported.
                 _summary.FormatVersion ??= error!.FormatVersion;
                 _summary.AddUnknown(new SessionLineIssue(number, offset, SessionLine.NewerFormatReason(error!), SessionLine.Preview(content)));
-                KeptEntries++;
                 Keep(line);
                 return;
         }
@@ -87,7 +86,7 @@ internal sealed class SalvageSink : ILineSink
                 Drop(content[dropFrom..start], skipEmpty: true);
             }
 
-            KeptEntries++;
+            _summary.EntryCount++;
             Keep(content.Slice(start, length));
             dropFrom = start + length;
         }

@@ -29,8 +29,9 @@ internal static class SessionResume
     /// with a session header unless <paramref name="force"/> is set.
     /// </param>
     /// <param name="force">Repair a file by path even when it does not begin with a session header.</param>
+    /// <param name="options">Read limits such as the longest line, in the reference's recovery mode; the defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the read.</param>
-    public static async Task<ResumedSession> ResumeAsync(string path, string id, bool byPath, bool force, CancellationToken cancellationToken)
+    public static async Task<ResumedSession> ResumeAsync(string path, string id, bool byPath, bool force, SessionReadOptions? options, CancellationToken cancellationToken)
     {
         Session session = Session.Open(id, path, FileMode.Open, makePrivate: !byPath);
         try
@@ -40,7 +41,7 @@ internal static class SessionResume
             try
             {
                 // A newer format or a corrupt middle throws here, before anything is changed.
-                SessionReadResult read = await SessionReader.ReadMessagesAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+                SessionReadResult read = await SessionReader.ReadMessagesAsync(path, options, cancellationToken).ConfigureAwait(false);
                 SessionReadSummary summary = read.Summary;
                 if (byPath && !force && !summary.StartsWithHeader)
                 {
@@ -62,7 +63,7 @@ internal static class SessionResume
                     session.AppendRangeLocked(InterruptedResults(interrupted));
 
                     // What the file now reads back to: the turn, answered.
-                    read = await SessionReader.ReadMessagesAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    read = await SessionReader.ReadMessagesAsync(path, options, cancellationToken).ConfigureAwait(false);
                 }
 
                 SessionRepair? repair = backup is null && interrupted.Count == 0

@@ -75,7 +75,7 @@ public sealed class SessionStore
 
         // Opening for append enforces the private modes, as creating does, whatever they had become.
         EnsureWorkspaceDirectory(cwd);
-        return await SessionResume.ResumeAsync(path, IdOf(path)!, byPath: false, force: false, cancellationToken).ConfigureAwait(false);
+        return await SessionResume.ResumeAsync(path, IdOf(path)!, byPath: false, force: false, options: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Synchronous <see cref="ResumeAsync"/>.</summary>
