@@ -7,7 +7,7 @@ namespace Rho.Fast.Benchmarks;
 
 /// <summary>
 /// The streaming-memory check: a fresh child process streams a generated file with
-/// <see cref="SessionReader.StreamMessages(string, SessionReadOptions?)"/> and reports its peak
+/// <see cref="SessionReader.StreamMessagesAsync(string, SessionReadOptions?)"/> and reports its peak
 /// working set, next to an idle child's for the runtime's own share. Generation happens in the
 /// parent so it cannot inflate the child's peak.
 /// </summary>

@@ -12,7 +12,7 @@ public static class RhoFastReads
     public static async Task<int> StreamMessagesAsync(string path)
     {
         int count = 0;
-        await foreach (Message message in SessionReader.StreamMessages(path))
+        await foreach (Message message in SessionReader.StreamMessagesAsync(path))
         {
             count++;
         }

@@ -27,5 +27,5 @@ internal static class Locations
     public static string Reason(SessionFormatException error) => error.Reason.Replace(LibraryAdvice, CliAdvice, StringComparison.Ordinal);
 
     /// <summary>"FILE: line 12 (byte offset 33571, column 7810): reason".</summary>
-    public static string Describe(SessionFormatException error) => (error.Source ?? "<input>") + ": " + Where(error) + ": " + Reason(error);
+    public static string Describe(SessionFormatException error) => (error.SourceName ?? "<input>") + ": " + Where(error) + ": " + Reason(error);
 }

@@ -10,7 +10,7 @@ internal static class MessageCount
     /// <exception cref="SessionFormatException">The file is unreadable under <paramref name="options"/>' recovery rule.</exception>
     public static async Task<(long Messages, SessionReadSummary Summary)> ReadAsync(string path, SessionReadOptions? options, CancellationToken cancellationToken)
     {
-        SessionMessageStream stream = SessionReader.StreamMessages(path, options);
+        SessionMessageStream stream = SessionReader.StreamMessagesAsync(path, options);
         long messages = 0;
         await foreach (Message _ in stream.WithCancellation(cancellationToken))
         {

@@ -142,7 +142,7 @@ public sealed class ConcurrentAppendTests(ITestOutputHelper output)
                 }
 
                 var streamedMessages = new List<Message>();
-                await foreach (Message message in SessionReader.StreamMessages(path))
+                await foreach (Message message in SessionReader.StreamMessagesAsync(path))
                 {
                     streamedMessages.Add(message);
                 }

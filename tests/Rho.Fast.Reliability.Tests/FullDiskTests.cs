@@ -67,7 +67,7 @@ public sealed class FullDiskTests(ITestOutputHelper output)
 
             IOException streamed = await Assert.ThrowsAsync<IOException>(async () =>
             {
-                await foreach (Message _ in SessionReader.StreamMessages(System.IO.Pipelines.PipeReader.Create(new FailingStream(file, failAt))))
+                await foreach (Message _ in SessionReader.StreamMessagesAsync(System.IO.Pipelines.PipeReader.Create(new FailingStream(file, failAt))))
                 {
                 }
             });

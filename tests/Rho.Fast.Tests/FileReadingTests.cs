@@ -19,7 +19,7 @@ public sealed class FileReadingTests
 
         // Every read completes inline, so each step of the enumeration is already done when it returns.
         int steps = 0;
-        await using IAsyncEnumerator<Message> messages = SessionReader.StreamMessages(path).GetAsyncEnumerator();
+        await using IAsyncEnumerator<Message> messages = SessionReader.StreamMessagesAsync(path).GetAsyncEnumerator();
         while (true)
         {
             ValueTask<bool> next = messages.MoveNextAsync();
@@ -63,7 +63,7 @@ public sealed class FileReadingTests
         int seen = 0;
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (Message message in SessionReader.StreamMessages(path).WithCancellation(cancel.Token))
+            await foreach (Message message in SessionReader.StreamMessagesAsync(path).WithCancellation(cancel.Token))
             {
                 if (++seen == 10)
                 {

@@ -162,7 +162,7 @@ public sealed class ReaderRepairTests
     public async Task Streaming_holds_back_only_the_open_turn()
     {
         var pipe = new Pipe();
-        SessionMessageStream stream = SessionReader.StreamMessages(pipe.Reader);
+        SessionMessageStream stream = SessionReader.StreamMessagesAsync(pipe.Reader);
         await using var messages = stream.GetAsyncEnumerator();
         await pipe.Writer.WriteAsync(Conversation.Utf8(s_header + Conversation.EntryLine(Message.UserText("a"))));
         Assert.True(await messages.MoveNextAsync());

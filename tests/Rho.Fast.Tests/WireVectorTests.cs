@@ -134,7 +134,7 @@ public sealed class WireVectorTests
             Exception? listError = await Record.ExceptionAsync(() => SessionReader.ReadMessagesAsync(Vectors.PathOf(name)));
             Exception? streamError = await Record.ExceptionAsync(async () =>
             {
-                await foreach (Message message in SessionReader.StreamMessages(Vectors.PathOf(name)))
+                await foreach (Message message in SessionReader.StreamMessagesAsync(Vectors.PathOf(name)))
                 {
                 }
             });
@@ -146,7 +146,7 @@ public sealed class WireVectorTests
         }
 
         SessionReadResult list = await SessionReader.ReadMessagesAsync(Vectors.PathOf(name));
-        SessionMessageStream stream = SessionReader.StreamMessages(Vectors.PathOf(name));
+        SessionMessageStream stream = SessionReader.StreamMessagesAsync(Vectors.PathOf(name));
         var streamed = new List<Message>();
         await foreach (Message message in stream)
         {

@@ -32,6 +32,49 @@ public abstract partial record Message
     /// <param name="content">The tool's output.</param>
     public static Message ToolResultFor(string id, bool ok, string content) => new ToolResult(new Rho.Fast.ToolResult(id, ok, content));
 
+    /// <summary>
+    /// The message on one line for people: its kind and its text, tool calls by name and id,
+    /// results with their id and outcome (<c>User: list the files</c>).
+    /// </summary>
+    public sealed override string ToString()
+    {
+        var text = new global::System.Text.StringBuilder();
+        switch (this)
+        {
+            case System system:
+                text.Append("System: ").Append(system.Text);
+                break;
+            case User user:
+                Describe(text.Append("User:"), user.Content);
+                break;
+            case Assistant assistant:
+                Describe(text.Append("Assistant:"), assistant.Content);
+                break;
+            case ToolResult { Result: var result }:
+                text.Append("ToolResult ").Append(result.Id).Append(result.Ok ? " (ok): " : " (failed): ").Append(result.Content);
+                break;
+        }
+
+        return text.ToString();
+    }
+
+    private static void Describe(global::System.Text.StringBuilder text, IReadOnlyList<ContentBlock> blocks)
+    {
+        foreach (ContentBlock block in blocks)
+        {
+            text.Append(' ');
+            switch (block)
+            {
+                case ContentBlock.Text { Value: var value }:
+                    text.Append(value);
+                    break;
+                case ContentBlock.ToolCall { Call: var call }:
+                    text.Append("[tool call ").Append(call.Name).Append(' ').Append(call.Id).Append(']');
+                    break;
+            }
+        }
+    }
+
     /// <summary>The system prompt.</summary>
     /// <param name="Text">The prompt text.</param>
     public sealed partial record System(string Text) : Message;

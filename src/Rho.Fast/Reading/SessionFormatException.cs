@@ -19,7 +19,7 @@ public sealed class SessionFormatException : Exception
     public SessionFormatException(string? source, long lineNumber, long lineOffset, long byteOffset, string reason, Exception? innerException = null)
         : base(Describe(source, lineNumber, byteOffset, reason), innerException)
     {
-        Source = source;
+        SourceName = source;
         LineNumber = lineNumber;
         LineOffset = lineOffset;
         ByteOffset = byteOffset;
@@ -27,7 +27,7 @@ public sealed class SessionFormatException : Exception
     }
 
     /// <summary>The file path or other name of the input, or <see langword="null"/>.</summary>
-    public new string? Source { get; }
+    public string? SourceName { get; }
 
     /// <summary>The 1-based line number of the bad line.</summary>
     public long LineNumber { get; }

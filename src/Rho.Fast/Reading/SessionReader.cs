@@ -60,6 +60,57 @@ public static class SessionReader
     }
 
     /// <summary>
+    /// Reads the repaired message list from a file synchronously, with blocking reads into one
+    /// pooled buffer: the same result as <see cref="ReadMessagesAsync(string, SessionReadOptions?, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="path">The session file.</param>
+    /// <param name="options">Limits; the path names the input in errors unless the options give a name.</param>
+    /// <param name="cancellationToken">Checked between buffers.</param>
+    /// <exception cref="SessionFormatException">A line other than the last non-empty one is torn, or a line is too long.</exception>
+    /// <exception cref="UnsupportedSessionFormatException">The file is in a format this version does not read.</exception>
+    public static SessionReadResult ReadMessages(string path, SessionReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        SessionReadOptions named = Named(options, path);
+        var messages = new List<Message>();
+        var repairer = new TailRepairer(named, messages);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
+        using var splitter = new LineSplitter(named);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(FileBufferSize);
+        try
+        {
+            int filled = 0;
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (filled == buffer.Length)
+                {
+                    // A line longer than the buffer: grow it (the splitter refuses past the line limit).
+                    byte[] larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
+                    buffer.AsSpan(0, filled).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                int read = file.Read(buffer, filled, buffer.Length - filled);
+                filled += read;
+                var data = new ReadOnlySequence<byte>(buffer, 0, filled);
+                int consumed = (int)data.Slice(data.Start, splitter.Split(data, read == 0, repairer)).Length;
+                buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
+                filled -= consumed;
+                if (read == 0)
+                {
+                    return new SessionReadResult(messages, repairer.Complete());
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
     /// Streams the messages that survive repair, each yielded as soon as that is certain: at once
     /// for most messages, after its last result for a tool turn. After the enumeration ends,
     /// <see cref="SessionMessageStream.Summary"/> reports the repaired length and what was dropped.
@@ -70,35 +121,68 @@ public static class SessionReader
     /// A <see cref="SessionFormatException"/> surfaces when the enumeration reaches the bad line's
     /// successor, after the messages before it were yielded.
     /// </remarks>
-    public static SessionMessageStream StreamMessages(PipeReader input, SessionReadOptions? options = null)
+    public static SessionMessageStream StreamMessagesAsync(PipeReader input, SessionReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         return new SessionMessageStream(() => input, options ?? SessionReadOptions.Default);
     }
 
-    /// <summary>Streams the messages of a file that survive repair; see <see cref="StreamMessages(PipeReader, SessionReadOptions?)"/>.</summary>
+    /// <summary>Streams the messages of a stream, which is left open, that survive repair; see <see cref="StreamMessagesAsync(PipeReader, SessionReadOptions?)"/>.</summary>
+    /// <param name="input">The session file's bytes.</param>
+    /// <param name="options">Limits and the input's name for errors.</param>
+    public static SessionMessageStream StreamMessagesAsync(Stream input, SessionReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new SessionMessageStream(() => PipeReader.Create(input, PipeOptions(leaveOpen: true)), options ?? SessionReadOptions.Default);
+    }
+
+    /// <summary>Streams the messages of a file that survive repair; see <see cref="StreamMessagesAsync(PipeReader, SessionReadOptions?)"/>.</summary>
     /// <param name="path">The session file.</param>
     /// <param name="options">Limits; the path names the input in errors unless the options give a name.</param>
-    public static SessionMessageStream StreamMessages(string path, SessionReadOptions? options = null)
+    public static SessionMessageStream StreamMessagesAsync(string path, SessionReadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         return new SessionMessageStream(() => PipeReader.Create(OpenFile(path), PipeOptions(leaveOpen: false)), Named(options, path));
     }
 
     /// <summary>
-    /// Reads every entry of a file as written, headers included, without any repair: the first
-    /// unreadable line, even the last, is a <see cref="SessionFormatException"/>.
+    /// Reads every entry as written, headers included, without any repair: the first torn line,
+    /// even the last, is a <see cref="SessionFormatException"/>, and an entry of a format this
+    /// version does not read an <see cref="UnsupportedSessionFormatException"/>.
     /// </summary>
+    /// <param name="input">The session file's bytes. Completed when the enumeration ends.</param>
+    /// <param name="options">Limits and the input's name for errors.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    public static async IAsyncEnumerable<SessionEntry> ReadEntriesAsync(PipeReader input, SessionReadOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        options ??= SessionReadOptions.Default;
+        var ready = new List<SessionEntry>();
+        await foreach (SessionEntry entry in Drive(input, options, new EntryCollector(options.SourceName, ready), ready, null, cancellationToken).ConfigureAwait(false))
+        {
+            yield return entry;
+        }
+    }
+
+    /// <summary>Reads every entry of a stream, which is left open; see <see cref="ReadEntriesAsync(PipeReader, SessionReadOptions?, CancellationToken)"/>.</summary>
+    /// <param name="input">The session file's bytes.</param>
+    /// <param name="options">Limits and the input's name for errors.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    public static IAsyncEnumerable<SessionEntry> ReadEntriesAsync(Stream input, SessionReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return ReadEntriesAsync(PipeReader.Create(input, PipeOptions(leaveOpen: true)), options, cancellationToken);
+    }
+
+    /// <summary>Reads every entry of a file as written; see <see cref="ReadEntriesAsync(PipeReader, SessionReadOptions?, CancellationToken)"/>.</summary>
     /// <param name="path">The session file.</param>
     /// <param name="options">Limits; the path names the input in errors unless the options give a name.</param>
     /// <param name="cancellationToken">Stops the read.</param>
     public static async IAsyncEnumerable<SessionEntry> ReadEntriesAsync(string path, SessionReadOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        SessionReadOptions named = Named(options, path);
-        var ready = new List<SessionEntry>();
+        ArgumentException.ThrowIfNullOrEmpty(path);
         await using Stream file = OpenFile(path);
-        PipeReader input = PipeReader.Create(file, PipeOptions(leaveOpen: true));
-        await foreach (SessionEntry entry in Drive(input, named, new EntryCollector(named.SourceName, ready), ready, null, cancellationToken).ConfigureAwait(false))
+        await foreach (SessionEntry entry in ReadEntriesAsync(PipeReader.Create(file, PipeOptions(leaveOpen: true)), Named(options, path), cancellationToken).ConfigureAwait(false))
         {
             yield return entry;
         }

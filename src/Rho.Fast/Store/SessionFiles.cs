@@ -33,7 +33,7 @@ public static class SessionFiles
     /// <exception cref="SessionFormatException">The file is corrupt before its last line; it is left unchanged (see <see cref="SalvageAsync"/>).</exception>
     /// <exception cref="UnsupportedSessionFormatException">The file is in a format this version does not read; it is left unchanged.</exception>
     /// <exception cref="SessionRepairRefusedException">The repair would remove complete entries, or the file is not a session; it is left unchanged.</exception>
-    public static Task<(SessionReadResult Read, SessionRepair? Repair)> RepairAsync(string path, bool force = false, CancellationToken cancellationToken = default) =>
+    public static Task<RepairResult> RepairAsync(string path, bool force = false, CancellationToken cancellationToken = default) =>
         RepairAsync(path, null, force, cancellationToken);
 
     /// <summary>The store's repair, as <see cref="RepairAsync(string, bool, CancellationToken)"/>, with read limits such as the longest line.</summary>
@@ -45,13 +45,25 @@ public static class SessionFiles
     /// <exception cref="SessionFormatException">The file is corrupt before its last line; it is left unchanged (see <see cref="SalvageAsync"/>).</exception>
     /// <exception cref="UnsupportedSessionFormatException">The file is in a format this version does not read; it is left unchanged.</exception>
     /// <exception cref="SessionRepairRefusedException">The repair would remove complete entries, or the file is not a session; it is left unchanged.</exception>
-    public static async Task<(SessionReadResult Read, SessionRepair? Repair)> RepairAsync(string path, SessionReadOptions? options, bool force = false, CancellationToken cancellationToken = default)
+    public static Task<RepairResult> RepairAsync(string path, SessionReadOptions? options, bool force = false, CancellationToken cancellationToken = default) =>
+        Completed.Run(() => Repair(path, options, force, cancellationToken), cancellationToken);
+
+    /// <summary>The store's repair, as <see cref="RepairAsync(string, bool, CancellationToken)"/>, synchronously.</summary>
+    /// <param name="path">The session file.</param>
+    /// <param name="options">Limits such as the longest line; the recovery mode is always the reference's.</param>
+    /// <param name="force">Repair even a file that does not begin with a session header.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The repaired read and what was changed, if anything.</returns>
+    /// <exception cref="SessionFormatException">The file is corrupt before its last line; it is left unchanged (see <see cref="SalvageAsync"/>).</exception>
+    /// <exception cref="UnsupportedSessionFormatException">The file is in a format this version does not read; it is left unchanged.</exception>
+    /// <exception cref="SessionRepairRefusedException">The repair would remove complete entries, or the file is not a session; it is left unchanged.</exception>
+    public static RepairResult Repair(string path, SessionReadOptions? options = null, bool force = false, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string full = Path.GetFullPath(path);
         var limits = new SessionReadOptions { MaxLineLength = (options ?? SessionReadOptions.Default).MaxLineLength };
-        using ResumedSession resumed = await SessionResume.ResumeAsync(full, SessionStore.IdOf(full) ?? Path.GetFileName(full), byPath: true, force, limits, cancellationToken).ConfigureAwait(false);
-        return (new SessionReadResult(resumed.Messages, resumed.Summary), resumed.Repair);
+        using ResumedSession resumed = SessionResume.Resume(full, SessionStore.IdOf(full) ?? Path.GetFileName(full), byPath: true, force, limits, cancellationToken);
+        return new RepairResult(new SessionReadResult(resumed.Messages, resumed.Summary), resumed.Repair);
     }
 
     /// <summary>

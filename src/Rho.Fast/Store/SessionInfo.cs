@@ -12,12 +12,29 @@ namespace Rho.Fast;
 public sealed record SessionInfo(string Id, string Path, DateTimeOffset Created, long Size, long MessageCount, string? Title);
 
 /// <summary>A session opened to resume: the append handle, the repaired history, and what resuming repaired on disk.</summary>
-/// <param name="Session">The session, ready for appends.</param>
-/// <param name="Messages">The repaired history.</param>
-/// <param name="Summary">What the read found.</param>
-/// <param name="Repair">What was changed on disk so that new appends are never lost to a later repair, or <see langword="null"/> when nothing was.</param>
-public sealed record ResumedSession(Session Session, System.Collections.Generic.IReadOnlyList<Message> Messages, SessionReadSummary Summary, SessionRepair? Repair) : IDisposable
+/// <remarks>It owns <see cref="Session"/>: disposing it closes the session.</remarks>
+public sealed class ResumedSession : IDisposable
 {
+    internal ResumedSession(Session session, System.Collections.Generic.IReadOnlyList<Message> messages, SessionReadSummary summary, SessionRepair? repair)
+    {
+        Session = session;
+        Messages = messages;
+        Summary = summary;
+        Repair = repair;
+    }
+
+    /// <summary>The session, ready for appends.</summary>
+    public Session Session { get; }
+
+    /// <summary>The repaired history: what the file holds now, after any repair.</summary>
+    public System.Collections.Generic.IReadOnlyList<Message> Messages { get; }
+
+    /// <summary>What the read found, before the repair.</summary>
+    public SessionReadSummary Summary { get; }
+
+    /// <summary>What was changed on disk so that new appends are never lost to a later repair, or <see langword="null"/> when nothing was.</summary>
+    public SessionRepair? Repair { get; }
+
     /// <summary>Closes the session.</summary>
     public void Dispose() => Session.Dispose();
 }
@@ -36,3 +53,8 @@ public sealed record SessionRepair(long TruncatedFrom, long TruncatedTo, string?
     /// <summary>The content of the failed result appended for an interrupted tool call (rho's own wording).</summary>
     public const string InterruptedResultText = "tool call interrupted before completion";
 }
+
+/// <summary>The outcome of <see cref="SessionFiles.RepairAsync(string, bool, System.Threading.CancellationToken)"/>.</summary>
+/// <param name="Read">The repaired read: the messages the file holds now, and what the read found before the repair.</param>
+/// <param name="Repair">What was changed on disk, or <see langword="null"/> when nothing was.</param>
+public sealed record RepairResult(SessionReadResult Read, SessionRepair? Repair);

@@ -31,7 +31,8 @@ internal static class SessionResume
     /// <param name="force">Repair a file by path even when it does not begin with a session header.</param>
     /// <param name="options">Read limits such as the longest line, in the reference's recovery mode; the defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the read.</param>
-    public static async Task<ResumedSession> ResumeAsync(string path, string id, bool byPath, bool force, SessionReadOptions? options, CancellationToken cancellationToken)
+    /// <remarks>Synchronous throughout: a regular file's reads and writes wait only on the disk.</remarks>
+    public static ResumedSession Resume(string path, string id, bool byPath, bool force, SessionReadOptions? options, CancellationToken cancellationToken)
     {
         Session session = Session.Open(id, path, FileMode.Open, makePrivate: !byPath);
         try
@@ -41,7 +42,7 @@ internal static class SessionResume
             try
             {
                 // A newer format or a corrupt middle throws here, before anything is changed.
-                SessionReadResult read = await SessionReader.ReadMessagesAsync(path, options, cancellationToken).ConfigureAwait(false);
+                SessionReadResult read = SessionReader.ReadMessages(path, options, cancellationToken);
                 SessionReadSummary summary = read.Summary;
                 if (byPath && !force && !summary.StartsWithHeader)
                 {
@@ -63,7 +64,7 @@ internal static class SessionResume
                     session.AppendRangeLocked(InterruptedResults(interrupted));
 
                     // What the file now reads back to: the turn, answered.
-                    read = await SessionReader.ReadMessagesAsync(path, options, cancellationToken).ConfigureAwait(false);
+                    read = SessionReader.ReadMessages(path, options, cancellationToken);
                 }
 
                 SessionRepair? repair = backup is null && interrupted.Count == 0

@@ -69,19 +69,24 @@ public sealed class SessionStore
     /// <exception cref="SessionFormatException">The file is corrupt before its last line; it is left unchanged.</exception>
     /// <exception cref="UnsupportedSessionFormatException">The file is in a format this version does not read (a newer rho's); it is left unchanged.</exception>
     /// <exception cref="SessionRepairRefusedException">Continuing would hide complete entries (see the message); the file is left unchanged.</exception>
-    public async Task<ResumedSession> ResumeAsync(string cwd, string idPrefix, CancellationToken cancellationToken = default)
+    public ResumedSession Resume(string cwd, string idPrefix, CancellationToken cancellationToken = default)
     {
         string path = FindByIdPrefix(cwd, idPrefix);
 
         // Opening for append enforces the private modes, as creating does, whatever they had become.
         EnsureWorkspaceDirectory(cwd);
-        return await SessionResume.ResumeAsync(path, IdOf(path)!, byPath: false, force: false, options: null, cancellationToken).ConfigureAwait(false);
+        return SessionResume.Resume(path, IdOf(path)!, byPath: false, force: false, options: null, cancellationToken);
     }
 
-    /// <summary>Synchronous <see cref="ResumeAsync"/>.</summary>
+    /// <summary>
+    /// <see cref="Resume"/> as a task. It completes before it returns: a regular file's reads and
+    /// writes wait only on the disk, so there is nothing to await.
+    /// </summary>
     /// <param name="cwd">An absolute working directory.</param>
     /// <param name="idPrefix">A prefix of the session id.</param>
-    public ResumedSession Resume(string cwd, string idPrefix) => ResumeAsync(cwd, idPrefix).GetAwaiter().GetResult();
+    /// <param name="cancellationToken">Stops the read.</param>
+    public Task<ResumedSession> ResumeAsync(string cwd, string idPrefix, CancellationToken cancellationToken = default) =>
+        Completed.Run(() => Resume(cwd, idPrefix, cancellationToken), cancellationToken);
 
     /// <summary>Reads the repaired history of the one session matching <paramref name="idPrefix"/>, changing nothing.</summary>
     /// <param name="cwd">An absolute working directory.</param>

@@ -17,7 +17,7 @@ internal static class Read
     private static async Task<List<Message>> StreamedAsync(byte[] file, SessionRecovery recovery)
     {
         var messages = new List<Message>();
-        await foreach (Message message in SessionReader.StreamMessages(PipeReader.Create(new MemoryStream(file, writable: false)), new SessionReadOptions { Recovery = recovery }))
+        await foreach (Message message in SessionReader.StreamMessagesAsync(PipeReader.Create(new MemoryStream(file, writable: false)), new SessionReadOptions { Recovery = recovery }))
         {
             messages.Add(message);
         }
