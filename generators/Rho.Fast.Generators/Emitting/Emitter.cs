@@ -12,7 +12,8 @@ internal sealed class Emitter
 {
     private const string Json = "global::System.Text.Json";
     private const string Token = Json + ".JsonTokenType";
-    private const string Reader = Json + ".Utf8JsonReader";
+    private const string Reader = "global::Rho.Fast.Serialization.WireReader";
+    private const string JsonReader = Json + ".Utf8JsonReader";
     private const string Writer = Json + ".Utf8JsonWriter";
     private const string Span = "global::System.ReadOnlySpan<byte>";
     private const string Read = "global::Rho.Fast.Serialization.WireRead";
@@ -95,9 +96,8 @@ internal sealed class Emitter
     private void EmitUnionRead()
     {
         _w.Line("/// <summary>Reads a <see cref=\"" + Cref(_model.Name) + "\"/> as serde reads it; the reader is left on the value's last token.</summary>");
-        _w.Line("/// <param name=\"reader\">The JSON reader, on the value's first token.</param>");
-        _w.Line("/// <param name=\"source\">The bytes the reader reads, or empty when it reads a sequence.</param>");
-        _w.Open("public static " + _model.FullName + " ReadWire(ref " + Reader + " reader, " + Span + " source)");
+        _w.Line("/// <param name=\"reader\">The wire reader, on the value's first token.</param>");
+        _w.Open("public static " + _model.FullName + " ReadWire(ref " + Reader + " reader)");
         switch (_model.Representation)
         {
             case Representation.External: EmitExternalRead(); break;
@@ -128,7 +128,7 @@ internal sealed class Emitter
         _w.Line();
         _w.Line("int index = __CaseIndex(ref reader, unitOnly: false);");
         _w.Line(Read + ".Next(ref reader, __Type, null, null);");
-        _w.Line(_model.FullName + " result = __ReadPayload(index, ref reader, source);");
+        _w.Line(_model.FullName + " result = __ReadPayload(index, ref reader);");
         _w.Line(Read + ".Next(ref reader, __Type, null, null);");
         _w.Open("if (reader.TokenType != " + Token + ".EndObject)");
         _w.Line("throw " + Read + ".Invalid(ref reader, __Type, null, \"expected an object with a single key naming the case, found a second key\");");
@@ -189,11 +189,11 @@ internal sealed class Emitter
                 MemberModel payload = c.Members[0];
                 _w.Line("    reader = start;");
                 _w.Line("    __CheckSingleTag(reader, " + Literals.String(c.WireName) + ");");
-                _w.Line("    return new " + c.FullName + "(" + payload.Type.FullName + ".ReadWire(ref reader, source));");
+                _w.Line("    return new " + c.FullName + "(" + payload.Type.FullName + ".ReadWire(ref reader));");
             }
             else
             {
-                _w.Line("    return " + FieldsReaderName(c.Name) + "(ref reader, source, tagSeen);");
+                _w.Line("    return " + FieldsReaderName(c.Name) + "(ref reader, tagSeen);");
             }
         }
 
@@ -277,7 +277,7 @@ internal sealed class Emitter
         _w.Line("hasContent = true;");
         _w.Line(Read + ".Next(ref reader, __Type, null, " + Literals.String(content) + ");");
         _w.Open("if (index >= 0)");
-        _w.Line("result = __ReadPayload(index, ref reader, source);");
+        _w.Line("result = __ReadPayload(index, ref reader);");
         _w.Close();
         _w.Open("else");
         _w.Line("// The content comes before the tag: remember where it is and read it once the tag is known.");
@@ -302,7 +302,7 @@ internal sealed class Emitter
         _w.Line("return __UnitOrMissingContent(index, ref reader);");
         _w.Close();
         _w.Line();
-        _w.Line("return __ReadPayload(index, ref content, source);");
+        _w.Line("return __ReadPayload(index, ref content);");
         _w.Close();
         _w.Line();
 
@@ -355,7 +355,7 @@ internal sealed class Emitter
     /// <summary>Reads a case's payload (external and adjacent tagging): the reader is on its first token.</summary>
     private void EmitPayloadReader()
     {
-        _w.Open("private static " + _model.FullName + " __ReadPayload(int index, ref " + Reader + " reader, " + Span + " source)");
+        _w.Open("private static " + _model.FullName + " __ReadPayload(int index, ref " + Reader + " reader)");
         _w.Open("switch (index)");
         for (int i = 0; i < _model.Cases.Count; i++)
         {
@@ -374,7 +374,7 @@ internal sealed class Emitter
                     _w.Line("    return new " + c.FullName + "(" + ReadExpression(c.Members[0].Type, caseName, "null") + ");");
                     break;
                 default:
-                    _w.Line("    return " + FieldsReaderName(c.Name) + "(ref reader, source, false);");
+                    _w.Line("    return " + FieldsReaderName(c.Name) + "(ref reader, false);");
                     break;
             }
         }
@@ -416,7 +416,7 @@ internal sealed class Emitter
     private void EmitFieldsReader(string name, string fullName, string caseName, EquatableArray<MemberModel> members, bool withForms)
     {
         string tag = _model.Representation == Representation.Internal ? _model.Tag! : "";
-        _w.Open("private static " + fullName + " " + FieldsReaderName(name) + "(ref " + Reader + " reader, " + Span + " source, bool tagSeen)");
+        _w.Open("private static " + fullName + " " + FieldsReaderName(name) + "(ref " + Reader + " reader, bool tagSeen)");
         for (int i = 0; i < members.Count; i++)
         {
             _w.Line(TypeName(members[i].Type) + " f" + i + " = default!;");
@@ -611,9 +611,8 @@ internal sealed class Emitter
     private void EmitRecordReadWrite()
     {
         _w.Line("/// <summary>Reads a <see cref=\"" + Cref(_model.Name) + "\"/> from a JSON object (or serde's array form); the reader is left on its last token.</summary>");
-        _w.Line("/// <param name=\"reader\">The JSON reader, on the value's first token.</param>");
-        _w.Line("/// <param name=\"source\">The bytes the reader reads, or empty when it reads a sequence.</param>");
-        _w.Line("public " + Hides + "static " + _model.FullName + " ReadWire(ref " + Reader + " reader, " + Span + " source) => " + FieldsReaderName(_model.Name) + "(ref reader, source, false);");
+        _w.Line("/// <param name=\"reader\">The wire reader, on the value's first token.</param>");
+        _w.Line("public " + Hides + "static " + _model.FullName + " ReadWire(ref " + Reader + " reader) => " + FieldsReaderName(_model.Name) + "(ref reader, false);");
         _w.Line();
         _w.Line("/// <summary>Writes this value exactly as serde_json writes it.</summary>");
         _w.Line("/// <param name=\"writer\">The JSON writer.</param>");
@@ -700,9 +699,9 @@ internal sealed class Emitter
             ValueKind.String => Read + ".String(ref reader, " + context + ")",
             ValueKind.Boolean => Read + ".Boolean(ref reader, " + context + ")",
             ValueKind.Double => Read + ".Double(ref reader, " + context + ")",
-            ValueKind.Raw => Read + ".Raw(ref reader, source, " + context + ")",
-            ValueKind.Wire => type.FullName + ".ReadWire(ref reader, source)",
-            ValueKind.List => "__ReadList" + ListIndex(type) + "(ref reader, source, " + caseName + ", " + field + ")",
+            ValueKind.Raw => Read + ".Raw(ref reader, " + context + ")",
+            ValueKind.Wire => type.FullName + ".ReadWire(ref reader)",
+            ValueKind.List => "__ReadList" + ListIndex(type) + "(ref reader, " + caseName + ", " + field + ")",
             _ => Read + "." + type.Kind + "(ref reader, " + context + ")",
         };
         return type.IsOptional
@@ -730,7 +729,7 @@ internal sealed class Emitter
         {
             TypeModel list = _lists[i];
             string element = TypeName(list.Element!);
-            _w.Open("private static " + list.FullName + " __ReadList" + i + "(ref " + Reader + " reader, " + Span + " source, string? caseName, string? field)");
+            _w.Open("private static " + list.FullName + " __ReadList" + i + "(ref " + Reader + " reader, string? caseName, string? field)");
             _w.Line(Read + ".Expect(ref reader, " + Token + ".StartArray, __Type, caseName, field, \"an array\");");
             _w.Line("var items = new global::System.Collections.Generic.List<" + element + ">();");
             _w.Open("while (true)");
@@ -755,7 +754,7 @@ internal sealed class Emitter
         _w.Line("/// <summary>Serves <see cref=\"" + Cref(_model.Name) + "\"/> to System.Text.Json with the generated reader and writer; no reflection.</summary>");
         _w.Open("public " + Hides + "sealed class WireJsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + _model.FullName + ">");
         _w.Line("/// <inheritdoc/>");
-        _w.Line("public override " + _model.FullName + " Read(ref " + Reader + " reader, global::System.Type typeToConvert, " + Json + ".JsonSerializerOptions options) => ReadWire(ref reader, default);");
+        _w.Line("public override " + _model.FullName + " Read(ref " + JsonReader + " reader, global::System.Type typeToConvert, " + Json + ".JsonSerializerOptions options) => global::Rho.Fast.Serialization.WireJsonBridge.Read<" + _model.FullName + ">(ref reader);");
         _w.Line();
         _w.Line("/// <inheritdoc/>");
         _w.Line("public override void Write(" + Writer + " writer, " + _model.FullName + " value, " + Json + ".JsonSerializerOptions options) => value.WriteWire(writer);");

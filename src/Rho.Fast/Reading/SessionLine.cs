@@ -124,7 +124,12 @@ internal static class SessionLine
     /// <summary>Sorts a line the entry parser rejected into torn, unknown or a header of another version.</summary>
     private static LineKind Unparsed(ReadOnlySpan<byte> content, long contentOffset, JsonException e, out LineError error)
     {
-        string detail = e is WireFormatException wire ? wire.Detail : "invalid JSON: " + WithoutPosition(e.Message);
+        string detail = e switch
+        {
+            WireFormatException wire => wire.Detail,
+            WireSyntaxException syntax => "invalid JSON: " + syntax.Problem,
+            _ => "invalid JSON: " + WithoutPosition(e.Message),
+        };
         long at = contentOffset + (e.BytePositionInLine ?? 0);
         // Only a mapping failure on a whole value is a newer writer's entry; a syntax error, or a
         // value serde_json could not parse at all (too deep), is damage.

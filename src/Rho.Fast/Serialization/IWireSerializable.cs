@@ -1,4 +1,3 @@
-using System;
 using System.Text.Json;
 
 namespace Rho.Fast.Serialization;
@@ -13,15 +12,12 @@ public interface IWireSerializable<TSelf> : IWireWritable where TSelf : IWireSer
 {
     /// <summary>
     /// Reads one value. The reader must be positioned on the value's first token and is left on its
-    /// last token, as a <see cref="System.Text.Json.Serialization.JsonConverter{T}"/> expects.
+    /// last token.
     /// </summary>
-    /// <param name="reader">The JSON reader.</param>
-    /// <param name="source">
-    /// The bytes <paramref name="reader"/> was created over, when it reads one contiguous span, so raw
-    /// JSON members can be kept without a copy through a document; empty when unknown.
-    /// </param>
+    /// <param name="reader">The wire reader.</param>
     /// <exception cref="WireFormatException">The JSON does not match the type.</exception>
-    static abstract TSelf ReadWire(ref Utf8JsonReader reader, ReadOnlySpan<byte> source);
+    /// <exception cref="WireSyntaxException">The input is not JSON as serde_json reads it.</exception>
+    static abstract TSelf ReadWire(ref WireReader reader);
 }
 
 /// <summary>

@@ -10,8 +10,8 @@ using System.Text.Unicode;
 namespace Rho.Fast.Serialization;
 
 /// <summary>
-/// Turns the escaped UTF-8 of a JSON string (already checked by <see cref="System.Text.Json.Utf8JsonReader"/>
-/// for escape syntax) into a .NET string in one pass, 16 bytes at a time. System.Text.Json's own path unescapes into a
+/// Turns the escaped UTF-8 of a JSON string (already checked by <see cref="WireReader"/>
+/// for escape syntax) into a .NET string in one pass, 32 or 16 bytes at a time. System.Text.Json's own path unescapes into a
 /// pooled byte buffer, transcodes it, and clears the buffer: three passes over text that, in a session
 /// file, is mostly escaped tool output.
 /// </summary>
@@ -52,6 +52,30 @@ internal static class JsonUnescape
         int i = 0;
         while (true)
         {
+            if (Vector256.IsHardwareAccelerated)
+            {
+                // The same, 32 bytes at a time.
+                while (i <= escaped.Length - 32)
+                {
+                    Vector256<byte> bytes = Vector256.LoadUnsafe(ref source, (nuint)i);
+                    (Vector256<ushort> low, Vector256<ushort> high) = Vector256.Widen(bytes);
+                    low.StoreUnsafe(ref target, (nuint)written);
+                    high.StoreUnsafe(ref target, (nuint)written + 16);
+                    uint special = (Vector256.Equals(bytes, Vector256.Create((byte)'\\')) | Vector256.GreaterThan(bytes, Vector256.Create((byte)0x7F))).ExtractMostSignificantBits();
+                    if (special == 0)
+                    {
+                        i += 32;
+                        written += 32;
+                        continue;
+                    }
+
+                    int plain = BitOperations.TrailingZeroCount(special);
+                    i += plain;
+                    written += plain;
+                    goto Special;
+                }
+            }
+
             if (Vector128.IsHardwareAccelerated)
             {
                 while (i <= escaped.Length - 16)

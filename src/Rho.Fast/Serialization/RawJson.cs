@@ -44,10 +44,10 @@ public readonly struct RawJson : IEquatable<RawJson>
             throw new WireFormatException(nameof(RawJson), null, null, "the input is not valid UTF-8");
         }
 
-        var reader = new Utf8JsonReader(utf8Json, Wire.ReaderOptions);
+        var reader = WireReader.OverValidUtf8(utf8Json);
         WireRead.Next(ref reader, nameof(RawJson), null, null);
         // WireRead.Raw copies the value, so the caller's bytes are never changed.
-        RawJson value = WireRead.Raw(ref reader, utf8Json, nameof(RawJson), null, null);
+        RawJson value = WireRead.Raw(ref reader, nameof(RawJson), null, null);
         if (reader.Read())
         {
             throw new WireFormatException(nameof(RawJson), null, null, "more than one JSON value", reader.TokenStartIndex);

@@ -17,7 +17,10 @@ public static class Wire
     /// </summary>
     public const int MaxDepth = 127;
 
-    /// <summary>Reader options matching serde_json: depth 127, no comments, no trailing commas.</summary>
+    /// <summary>
+    /// <see cref="Utf8JsonReader"/> options matching serde_json: depth 127, no comments, no trailing
+    /// commas. Generated readers use <see cref="WireReader"/>, which has these rules built in.
+    /// </summary>
     public static JsonReaderOptions ReaderOptions { get; } = new() { MaxDepth = MaxDepth };
 
     /// <summary>Writer options for compact output; generated writers produce valid JSON by construction.</summary>
@@ -29,7 +32,7 @@ public static class Wire
     /// <summary>Reads exactly one value from UTF-8 JSON.</summary>
     /// <typeparam name="T">A generated union or record.</typeparam>
     /// <param name="utf8Json">The JSON; surrounding whitespace is allowed, anything else after the value is not.</param>
-    /// <exception cref="JsonException">Malformed JSON, or JSON that does not match <typeparamref name="T"/> (<see cref="WireFormatException"/>).</exception>
+    /// <exception cref="JsonException">Malformed JSON (<see cref="WireSyntaxException"/>), or JSON that does not match <typeparamref name="T"/> (<see cref="WireFormatException"/>).</exception>
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json) where T : IWireSerializable<T>
     {
         if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
@@ -37,8 +40,8 @@ public static class Wire
             throw new WireFormatException(typeof(T).Name, null, null, "the input is not valid UTF-8");
         }
 
-        var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
-        return ReadSingle<T>(ref reader, utf8Json);
+        var reader = WireReader.OverValidUtf8(utf8Json);
+        return ReadSingle<T>(ref reader);
     }
 
     /// <summary>Reads exactly one value from JSON text.</summary>
@@ -57,18 +60,19 @@ public static class Wire
     /// </summary>
     internal static T DeserializeValidUtf8<T>(ReadOnlySpan<byte> utf8Json) where T : IWireSerializable<T>
     {
-        var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
-        return ReadSingle<T>(ref reader, utf8Json);
+        var reader = WireReader.OverValidUtf8(utf8Json);
+        return ReadSingle<T>(ref reader);
     }
 
-    private static T ReadSingle<T>(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Json) where T : IWireSerializable<T>
+    /// <summary>Reads exactly one value, the whole of what <paramref name="reader"/> reads but whitespace.</summary>
+    internal static T ReadSingle<T>(ref WireReader reader) where T : IWireSerializable<T>
     {
         if (!reader.Read())
         {
             throw new WireFormatException(typeof(T).Name, null, null, "the input holds no JSON value", 0);
         }
 
-        T value = T.ReadWire(ref reader, utf8Json);
+        T value = T.ReadWire(ref reader);
         if (reader.Read())
         {
             throw new WireFormatException(typeof(T).Name, null, null, "unexpected data after the value", reader.TokenStartIndex);

@@ -1,9 +1,6 @@
 using System;
-using System.Buffers;
 using System.ComponentModel;
-using System.Runtime.InteropServices;
 using System.Text.Json;
-using System.Text.Unicode;
 
 namespace Rho.Fast.Serialization;
 
@@ -15,11 +12,11 @@ namespace Rho.Fast.Serialization;
 public static class WireRead
 {
     /// <summary>Advances to the next token; the input ending here is an error.</summary>
-    /// <param name="reader">The JSON reader.</param>
+    /// <param name="reader">The wire reader.</param>
     /// <param name="type">The type being read, for the error.</param>
     /// <param name="caseName">The case being read, for the error.</param>
     /// <param name="field">The field being read, for the error.</param>
-    public static void Next(ref Utf8JsonReader reader, string type, string? caseName, string? field)
+    public static void Next(ref WireReader reader, string type, string? caseName, string? field)
     {
         if (!reader.Read())
         {
@@ -31,30 +28,29 @@ public static class WireRead
     /// The unescaped bytes of the current property name or string: straight from the input when it
     /// has no escapes (the common case), else unescaped into a new array.
     /// </summary>
-    /// <param name="reader">The JSON reader, on a property name or string.</param>
-    public static ReadOnlySpan<byte> Key(scoped ref Utf8JsonReader reader) =>
-        !reader.HasValueSequence && !reader.ValueIsEscaped ? reader.ValueSpan : Unescape(ref reader);
+    /// <param name="reader">The wire reader, on a property name or string.</param>
+    public static ReadOnlySpan<byte> Key(scoped ref WireReader reader) =>
+        !reader.ValueIsEscaped ? reader.ValueSpan : Unescape(ref reader);
 
-    private static byte[] Unescape(scoped ref Utf8JsonReader reader)
+    private static byte[] Unescape(scoped ref WireReader reader)
     {
-        long length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-        byte[] target = new byte[length];
+        byte[] target = new byte[reader.ValueSpan.Length];
         try
         {
             return target.AsSpan(0, reader.CopyString(target)).ToArray();
         }
-        catch (InvalidOperationException e)
+        catch (FormatException e)
         {
             throw new WireFormatException("JSON", null, null, "a key or case name is not valid Unicode: " + e.Message, reader.TokenStartIndex, e);
         }
     }
 
     /// <summary>Reads a string value.</summary>
-    /// <param name="reader">The JSON reader, on the value.</param>
+    /// <param name="reader">The wire reader, on the value.</param>
     /// <param name="type">The type being read, for errors.</param>
     /// <param name="caseName">The case being read, for errors.</param>
     /// <param name="field">The field being read, for errors.</param>
-    public static string String(ref Utf8JsonReader reader, string type, string? caseName, string? field)
+    public static string String(ref WireReader reader, string type, string? caseName, string? field)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -63,20 +59,20 @@ public static class WireRead
 
         try
         {
-            return reader.ValueIsEscaped && !reader.HasValueSequence ? JsonUnescape.ToString(reader.ValueSpan) : reader.GetString()!;
+            return reader.GetString();
         }
-        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        catch (FormatException e)
         {
             throw new WireFormatException(type, caseName, field, "the string is not valid Unicode: " + e.Message, reader.TokenStartIndex, e);
         }
     }
 
     /// <summary>Reads <c>true</c> or <c>false</c>.</summary>
-    /// <param name="reader">The JSON reader, on the value.</param>
+    /// <param name="reader">The wire reader, on the value.</param>
     /// <param name="type">The type being read, for errors.</param>
     /// <param name="caseName">The case being read, for errors.</param>
     /// <param name="field">The field being read, for errors.</param>
-    public static bool Boolean(ref Utf8JsonReader reader, string type, string? caseName, string? field) => reader.TokenType switch
+    public static bool Boolean(ref WireReader reader, string type, string? caseName, string? field) => reader.TokenType switch
     {
         JsonTokenType.True => true,
         JsonTokenType.False => false,
@@ -84,18 +80,18 @@ public static class WireRead
     };
 
     /// <summary>Reads a number as <see cref="double"/>; numbers beyond its range are an error, as in serde_json.</summary>
-    /// <param name="reader">The JSON reader, on the value.</param>
+    /// <param name="reader">The wire reader, on the value.</param>
     /// <param name="type">The type being read, for errors.</param>
     /// <param name="caseName">The case being read, for errors.</param>
     /// <param name="field">The field being read, for errors.</param>
-    public static double Double(ref Utf8JsonReader reader, string type, string? caseName, string? field)
+    public static double Double(ref WireReader reader, string type, string? caseName, string? field)
     {
         if (reader.TokenType != JsonTokenType.Number)
         {
             throw Unexpected(ref reader, type, caseName, field, "a number");
         }
 
-        if (!reader.TryGetDouble(out double value) || !double.IsFinite(value))
+        if (!reader.TryGetDouble(out double value))
         {
             throw OutOfRange(ref reader, type, caseName, field, "a 64-bit float");
         }
@@ -104,81 +100,81 @@ public static class WireRead
     }
 
     /// <summary>Reads an <see cref="int"/>.</summary>
-    /// <param name="reader">The JSON reader, on the value.</param>
+    /// <param name="reader">The wire reader, on the value.</param>
     /// <param name="type">The type being read, for errors.</param>
     /// <param name="caseName">The case being read, for errors.</param>
     /// <param name="field">The field being read, for errors.</param>
-    public static int Int32(ref Utf8JsonReader reader, string type, string? caseName, string? field) =>
+    public static int Int32(ref WireReader reader, string type, string? caseName, string? field) =>
         ExpectNumber(ref reader, type, caseName, field).TryGetInt32(out int value) ? value : throw OutOfRange(ref reader, type, caseName, field, "i32");
 
     /// <summary>Reads a <see cref="uint"/>.</summary>
-    /// <param name="reader">The JSON reader, on the value.</param>
+    /// <param name="reader">The wire reader, on the value.</param>
     /// <param name="type">The type being read, for errors.</param>
     /// <param name="caseName">The case being read, for errors.</param>
     /// <param name="field">The field being read, for errors.</param>
-    public static uint UInt32(ref Utf8JsonReader reader, string type, string? caseName, string? field) =>
+    public static uint UInt32(ref WireReader reader, string type, string? caseName, string? field) =>
         ExpectNumber(ref reader, type, caseName, field).TryGetUInt32(out uint value) ? value : throw OutOfRange(ref reader, type, caseName, field, "u32");
 
     /// <summary>Reads a <see cref="long"/>.</summary>
-    /// <param name="reader">The JSON reader, on the value.</param>
+    /// <param name="reader">The wire reader, on the value.</param>
     /// <param name="type">The type being read, for errors.</param>
     /// <param name="caseName">The case being read, for errors.</param>
     /// <param name="field">The field being read, for errors.</param>
-    public static long Int64(ref Utf8JsonReader reader, string type, string? caseName, string? field) =>
+    public static long Int64(ref WireReader reader, string type, string? caseName, string? field) =>
         ExpectNumber(ref reader, type, caseName, field).TryGetInt64(out long value) ? value : throw OutOfRange(ref reader, type, caseName, field, "i64");
 
     /// <summary>Reads a <see cref="ulong"/>.</summary>
-    /// <param name="reader">The JSON reader, on the value.</param>
+    /// <param name="reader">The wire reader, on the value.</param>
     /// <param name="type">The type being read, for errors.</param>
     /// <param name="caseName">The case being read, for errors.</param>
     /// <param name="field">The field being read, for errors.</param>
-    public static ulong UInt64(ref Utf8JsonReader reader, string type, string? caseName, string? field) =>
+    public static ulong UInt64(ref WireReader reader, string type, string? caseName, string? field) =>
         ExpectNumber(ref reader, type, caseName, field).TryGetUInt64(out ulong value) ? value : throw OutOfRange(ref reader, type, caseName, field, "u64");
 
     /// <summary>Reads a <see cref="short"/>.</summary>
-    /// <param name="reader">The JSON reader, on the value.</param>
+    /// <param name="reader">The wire reader, on the value.</param>
     /// <param name="type">The type being read, for errors.</param>
     /// <param name="caseName">The case being read, for errors.</param>
     /// <param name="field">The field being read, for errors.</param>
-    public static short Int16(ref Utf8JsonReader reader, string type, string? caseName, string? field) =>
+    public static short Int16(ref WireReader reader, string type, string? caseName, string? field) =>
         ExpectNumber(ref reader, type, caseName, field).TryGetInt16(out short value) ? value : throw OutOfRange(ref reader, type, caseName, field, "i16");
 
     /// <summary>Reads a <see cref="ushort"/>.</summary>
-    /// <param name="reader">The JSON reader, on the value.</param>
+    /// <param name="reader">The wire reader, on the value.</param>
     /// <param name="type">The type being read, for errors.</param>
     /// <param name="caseName">The case being read, for errors.</param>
     /// <param name="field">The field being read, for errors.</param>
-    public static ushort UInt16(ref Utf8JsonReader reader, string type, string? caseName, string? field) =>
+    public static ushort UInt16(ref WireReader reader, string type, string? caseName, string? field) =>
         ExpectNumber(ref reader, type, caseName, field).TryGetUInt16(out ushort value) ? value : throw OutOfRange(ref reader, type, caseName, field, "u16");
 
     /// <summary>Reads an <see cref="sbyte"/>.</summary>
-    /// <param name="reader">The JSON reader, on the value.</param>
+    /// <param name="reader">The wire reader, on the value.</param>
     /// <param name="type">The type being read, for errors.</param>
     /// <param name="caseName">The case being read, for errors.</param>
     /// <param name="field">The field being read, for errors.</param>
-    public static sbyte SByte(ref Utf8JsonReader reader, string type, string? caseName, string? field) =>
+    public static sbyte SByte(ref WireReader reader, string type, string? caseName, string? field) =>
         ExpectNumber(ref reader, type, caseName, field).TryGetSByte(out sbyte value) ? value : throw OutOfRange(ref reader, type, caseName, field, "i8");
 
     /// <summary>Reads a <see cref="byte"/>.</summary>
-    /// <param name="reader">The JSON reader, on the value.</param>
+    /// <param name="reader">The wire reader, on the value.</param>
     /// <param name="type">The type being read, for errors.</param>
     /// <param name="caseName">The case being read, for errors.</param>
     /// <param name="field">The field being read, for errors.</param>
-    public static byte Byte(ref Utf8JsonReader reader, string type, string? caseName, string? field) =>
+    public static byte Byte(ref WireReader reader, string type, string? caseName, string? field) =>
         ExpectNumber(ref reader, type, caseName, field).TryGetByte(out byte value) ? value : throw OutOfRange(ref reader, type, caseName, field, "u8");
 
     /// <summary>
     /// Reads any JSON value and keeps its exact bytes, validating it as serde_json would: numbers
-    /// must fit a 64-bit float, strings must be valid UTF-8 with paired surrogate escapes.
+    /// must fit a 64-bit float, strings must have paired surrogate escapes (the reader has checked
+    /// the rest of the grammar and UTF-8).
     /// </summary>
-    /// <param name="reader">The JSON reader, on the value's first token; left on its last.</param>
-    /// <param name="source">The bytes the reader reads, or empty if it reads a sequence.</param>
+    /// <param name="reader">The wire reader, on the value's first token; left on its last.</param>
     /// <param name="type">The type being read, for errors.</param>
     /// <param name="caseName">The case being read, for errors.</param>
     /// <param name="field">The field being read, for errors.</param>
-    public static RawJson Raw(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, string type, string? caseName, string? field)
+    public static RawJson Raw(ref WireReader reader, string type, string? caseName, string? field)
     {
-        Utf8JsonReader start = reader;
+        int from = reader.TokenStartIndex;
         int depth = reader.CurrentDepth;
         ValidateRawToken(ref reader, type, caseName, field);
         if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
@@ -191,24 +187,15 @@ public static class WireRead
             while (reader.CurrentDepth > depth);
         }
 
-        if (!source.IsEmpty)
-        {
-            int from = checked((int)start.TokenStartIndex);
-            int to = checked((int)reader.BytesConsumed);
-            return RawJson.FromValidatedUtf8(source[from..to].ToArray());
-        }
-
-        // A reader over a multi-segment sequence (inside JsonSerializer): let a document find the bytes.
-        using JsonDocument document = JsonDocument.ParseValue(ref start);
-        return RawJson.FromValidatedUtf8(JsonMarshal.GetRawUtf8Value(document.RootElement).ToArray());
+        return RawJson.FromValidatedUtf8(reader.Buffer[from..reader.BytesConsumed].ToArray());
     }
 
-    private static void ValidateRawToken(ref Utf8JsonReader reader, string type, string? caseName, string? field)
+    private static void ValidateRawToken(ref WireReader reader, string type, string? caseName, string? field)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.Number:
-                if (!reader.TryGetDouble(out double number) || !double.IsFinite(number))
+                if (!reader.TryGetDouble(out _))
                 {
                     throw OutOfRange(ref reader, type, caseName, field, "a 64-bit float");
                 }
@@ -216,52 +203,24 @@ public static class WireRead
                 break;
             case JsonTokenType.String:
             case JsonTokenType.PropertyName:
-                ValidateRawString(ref reader, type, caseName, field);
+                // Only decoding finds a lone surrogate escape such as "\ud800".
+                if (reader.ValueIsEscaped && !Utf8Unescape.HasOnlyPairedSurrogates(reader.ValueSpan, out string? problem))
+                {
+                    throw new WireFormatException(type, caseName, field, "a string is not valid Unicode: " + problem, reader.TokenStartIndex);
+                }
+
                 break;
         }
     }
 
-    private static void ValidateRawString(ref Utf8JsonReader reader, string type, string? caseName, string? field)
-    {
-        if (!reader.HasValueSequence && !Utf8.IsValid(reader.ValueSpan))
-        {
-            throw new WireFormatException(type, caseName, field, "a string is not valid UTF-8", reader.TokenStartIndex);
-        }
-
-        if (!reader.ValueIsEscaped)
-        {
-            return;
-        }
-
-        // Unescaping is what finds a lone surrogate escape such as "\ud800".
-        int length = checked((int)(reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length));
-        byte[]? rented = null;
-        Span<byte> scratch = length <= 256 ? stackalloc byte[256] : (rented = ArrayPool<byte>.Shared.Rent(length));
-        try
-        {
-            reader.CopyString(scratch);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new WireFormatException(type, caseName, field, "a string is not valid Unicode: " + e.Message, reader.TokenStartIndex, e);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
-    }
-
     /// <summary>Checks the current token's type.</summary>
-    /// <param name="reader">The JSON reader.</param>
+    /// <param name="reader">The wire reader.</param>
     /// <param name="expectedToken">The token type required.</param>
     /// <param name="type">The type being read, for errors.</param>
     /// <param name="caseName">The case being read, for errors.</param>
     /// <param name="field">The field being read, for errors.</param>
     /// <param name="expected">What was expected, for errors.</param>
-    public static void Expect(ref Utf8JsonReader reader, JsonTokenType expectedToken, string type, string? caseName, string? field, string expected)
+    public static void Expect(ref WireReader reader, JsonTokenType expectedToken, string type, string? caseName, string? field, string expected)
     {
         if (reader.TokenType != expectedToken)
         {
@@ -270,57 +229,57 @@ public static class WireRead
     }
 
     /// <summary>Skips the value of the property the reader is on (an unknown field).</summary>
-    /// <param name="reader">The JSON reader, on a property name; left on the value's last token.</param>
+    /// <param name="reader">The wire reader, on a property name; left on the value's last token.</param>
     /// <param name="type">The type being read, for errors.</param>
     /// <param name="caseName">The case being read, for errors.</param>
-    public static void SkipValue(ref Utf8JsonReader reader, string type, string? caseName)
+    public static void SkipValue(ref WireReader reader, string type, string? caseName)
     {
         Next(ref reader, type, caseName, null);
         reader.Skip();
     }
 
     /// <summary>A value of the wrong JSON type.</summary>
-    /// <param name="reader">The JSON reader, on the offending token.</param>
+    /// <param name="reader">The wire reader, on the offending token.</param>
     /// <param name="type">The type being read.</param>
     /// <param name="caseName">The case being read.</param>
     /// <param name="field">The field being read.</param>
     /// <param name="expected">What was expected, such as "a string".</param>
-    public static WireFormatException Unexpected(ref Utf8JsonReader reader, string type, string? caseName, string? field, string expected) =>
+    public static WireFormatException Unexpected(ref WireReader reader, string type, string? caseName, string? field, string expected) =>
         new(type, caseName, field, "expected " + expected + ", found " + Describe(reader.TokenType), reader.TokenStartIndex);
 
     /// <summary>A required field that was absent.</summary>
     /// <param name="type">The type being read.</param>
     /// <param name="caseName">The case being read.</param>
     /// <param name="field">The missing field.</param>
-    /// <param name="reader">The JSON reader, on the end of the object.</param>
-    public static WireFormatException MissingField(ref Utf8JsonReader reader, string type, string? caseName, string field) =>
+    /// <param name="reader">The wire reader, on the end of the object.</param>
+    public static WireFormatException MissingField(ref WireReader reader, string type, string? caseName, string field) =>
         new(type, caseName, field, "missing field '" + field + "'", reader.TokenStartIndex);
 
     /// <summary>A field given twice.</summary>
-    /// <param name="reader">The JSON reader, on the second occurrence.</param>
+    /// <param name="reader">The wire reader, on the second occurrence.</param>
     /// <param name="type">The type being read.</param>
     /// <param name="caseName">The case being read.</param>
     /// <param name="field">The duplicated field.</param>
-    public static WireFormatException DuplicateField(ref Utf8JsonReader reader, string type, string? caseName, string field) =>
+    public static WireFormatException DuplicateField(ref WireReader reader, string type, string? caseName, string field) =>
         new(type, caseName, field, "duplicate field '" + field + "'", reader.TokenStartIndex);
 
     /// <summary>A case name the union does not have.</summary>
-    /// <param name="reader">The JSON reader, on the case name.</param>
+    /// <param name="reader">The wire reader, on the case name.</param>
     /// <param name="type">The union being read.</param>
     /// <param name="name">The unknown name, unescaped.</param>
     /// <param name="expected">The known case names, for the message.</param>
-    public static WireFormatException UnknownCase(ref Utf8JsonReader reader, string type, scoped ReadOnlySpan<byte> name, string expected) =>
+    public static WireFormatException UnknownCase(ref WireReader reader, string type, scoped ReadOnlySpan<byte> name, string expected) =>
         new(type, null, null, "unknown case '" + System.Text.Encoding.UTF8.GetString(name) + "', expected " + expected, reader.TokenStartIndex);
 
     /// <summary>A malformed union or record object, such as an externally tagged object without exactly one key.</summary>
-    /// <param name="reader">The JSON reader, on the offending token.</param>
+    /// <param name="reader">The wire reader, on the offending token.</param>
     /// <param name="type">The type being read.</param>
     /// <param name="caseName">The case being read.</param>
     /// <param name="problem">What is wrong.</param>
-    public static WireFormatException Invalid(ref Utf8JsonReader reader, string type, string? caseName, string problem) =>
+    public static WireFormatException Invalid(ref WireReader reader, string type, string? caseName, string problem) =>
         new(type, caseName, null, problem, reader.TokenStartIndex);
 
-    private static ref Utf8JsonReader ExpectNumber(ref Utf8JsonReader reader, string type, string? caseName, string? field)
+    private static ref WireReader ExpectNumber(ref WireReader reader, string type, string? caseName, string? field)
     {
         if (reader.TokenType != JsonTokenType.Number)
         {
@@ -330,11 +289,9 @@ public static class WireRead
         return ref reader;
     }
 
-    private static WireFormatException OutOfRange(ref Utf8JsonReader reader, string type, string? caseName, string? field, string target)
+    private static WireFormatException OutOfRange(ref WireReader reader, string type, string? caseName, string? field, string target)
     {
-        string text = reader.HasValueSequence
-            ? System.Text.EncodingExtensions.GetString(System.Text.Encoding.UTF8, reader.ValueSequence)
-            : System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+        string text = System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
         return new WireFormatException(type, caseName, field, "the number " + text + " does not fit " + target, reader.TokenStartIndex);
     }
 
