@@ -43,7 +43,7 @@ public class AppendBenchmarks
         foreach (Message message in _messages)
         {
             // The same line Session.Append writes: a ten-digit timestamp, the message, a newline.
-            byte[] json = Wire.SerializeToUtf8Bytes(new SessionEntry.Message("1757811590", message));
+            byte[] json = Wire.SerializeToUtf8Bytes(new SessionEntry.MessageEntry("1757811590", message));
             byte[] line = new byte[json.Length + 1];
             json.CopyTo(line, 0);
             line[^1] = (byte)'\n';

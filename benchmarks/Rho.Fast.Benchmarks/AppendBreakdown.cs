@@ -42,7 +42,7 @@ public static class AppendBreakdown
         var all = new List<byte>();
         foreach (Message message in messages)
         {
-            byte[] line = [.. Wire.SerializeToUtf8Bytes(new SessionEntry.Message("1757811590", message)), (byte)'\n'];
+            byte[] line = [.. Wire.SerializeToUtf8Bytes(new SessionEntry.MessageEntry("1757811590", message)), (byte)'\n'];
             lines.Add(line);
             all.AddRange(line);
         }
@@ -124,7 +124,7 @@ public static class AppendBreakdown
             buffer.ResetWrittenCount();
             foreach (Message message in messages)
             {
-                Wire.Serialize(buffer, new SessionEntry.Message("1757811590", message));
+                Wire.Serialize(buffer, new SessionEntry.MessageEntry("1757811590", message));
             }
         }
     }

@@ -47,7 +47,7 @@ public class ListBenchmarks
             for (int i = 0; i < BenchmarkSettings.ListSessionCount; i++)
             {
                 ulong seed = Corpus.Seed + (ulong)i;
-                SessionEntry.Session header = SyntheticSession.Header(seed);
+                SessionEntry.Header header = SyntheticSession.Header(seed);
                 string path = Path.Combine(_directory, header.Timestamp + "_" + header.Id + ".jsonl");
                 SyntheticSession.WriteFileOfSize(path, SessionKB * 1000L, seed);
             }

@@ -55,7 +55,7 @@ internal static class ThroughputProbe
         var entries = new List<SessionEntry>(messages.Count);
         foreach (Message message in messages)
         {
-            entries.Add(new SessionEntry.Message(Timestamp, message));
+            entries.Add(new SessionEntry.MessageEntry(Timestamp, message));
         }
 
         var buffer = new ArrayBufferWriter<byte>(1 << 20);
@@ -89,7 +89,7 @@ internal static class ThroughputProbe
         long bytes = 0;
         for (int j = 0; j < appendCount; j++)
         {
-            bytes += Wire.SerializeToUtf8Bytes(new SessionEntry.Message(Timestamp, messages[j % messages.Count])).Length + 1;
+            bytes += Wire.SerializeToUtf8Bytes(new SessionEntry.MessageEntry(Timestamp, messages[j % messages.Count])).Length + 1;
         }
 
         string root = Path.Combine(scratchDirectory ?? Path.GetTempPath(), "rho-fast-probe-" + Guid.NewGuid().ToString("N"));

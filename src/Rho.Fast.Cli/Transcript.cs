@@ -40,7 +40,7 @@ internal sealed class Transcript(TextWriter output, Style style)
         string label = style.Bold("#" + number) + " ";
         switch (message)
         {
-            case Message.System system:
+            case Message.SystemPrompt system:
                 Rule(label + style.Magenta("system"));
                 WriteText(system.Text);
                 break;

@@ -44,7 +44,7 @@ internal sealed class SyntheticConversation
     public long StartSeconds { get; }
 
     /// <summary>Replaces the contents of <paramref name="group"/> with the next group of entries.</summary>
-    public void NextGroup(List<SessionEntry.Message> group)
+    public void NextGroup(List<SessionEntry.MessageEntry> group)
     {
         group.Clear();
         if (!_started)
@@ -70,12 +70,12 @@ internal sealed class SyntheticConversation
     }
 
     /// <summary>A single assistant answer, to end a conversation that has no room for another whole group.</summary>
-    public SessionEntry.Message Closing() => Entry(Answer());
+    public SessionEntry.MessageEntry Closing() => Entry(Answer());
 
-    private SessionEntry.Message Entry(Message message)
+    private SessionEntry.MessageEntry Entry(Message message)
     {
         _clock += _rng.Between(0, 40);
-        return new SessionEntry.Message(_clock.ToString(CultureInfo.InvariantCulture), message);
+        return new SessionEntry.MessageEntry(_clock.ToString(CultureInfo.InvariantCulture), message);
     }
 
     private Message SystemPrompt()
@@ -115,7 +115,7 @@ internal sealed class SyntheticConversation
         return Message.AssistantText(_text.ToString());
     }
 
-    private void ToolTurn(List<SessionEntry.Message> group)
+    private void ToolTurn(List<SessionEntry.MessageEntry> group)
     {
         int roll = _rng.Below(100);
         int calls = roll < 62 ? 1 : roll < 89 ? 2 : 3;
@@ -133,7 +133,7 @@ internal sealed class SyntheticConversation
         {
             names[i] = _rng.Pick(ToolNames);
             ids[i] = CallId();
-            blocks.Add(new ContentBlock.ToolCall(new ToolCall(ids[i], names[i], Arguments(names[i]))));
+            blocks.Add(new ContentBlock.ToolCall(new ToolInvocation(ids[i], names[i], Arguments(names[i]))));
         }
 
         group.Add(Entry(new Message.Assistant(blocks)));

@@ -53,10 +53,10 @@ public static class SyntheticSession
 
     /// <summary>The header entry of the session for <paramref name="seed"/>: a UUID v4 id derived from the seed, and <see cref="DefaultCwd"/>.</summary>
     /// <param name="seed">Selects the session.</param>
-    public static SessionEntry.Session Header(ulong seed)
+    public static SessionEntry.Header Header(ulong seed)
     {
         var conversation = new SyntheticConversation(seed);
-        return new SessionEntry.Session(Session.FormatVersion, Uuid(seed), conversation.StartSeconds.ToString(CultureInfo.InvariantCulture), DefaultCwd);
+        return new SessionEntry.Header(Session.FormatVersion, Uuid(seed), conversation.StartSeconds.ToString(CultureInfo.InvariantCulture), DefaultCwd);
     }
 
     /// <summary>Writes a session file: the header line, then <paramref name="messageCount"/> message lines, each followed by <c>\n</c>.</summary>
@@ -95,11 +95,11 @@ public static class SyntheticSession
         using var output = new LineOutput(path);
         output.Write(Header(seed));
         var conversation = new SyntheticConversation(seed);
-        var group = new List<SessionEntry.Message>(4);
+        var group = new List<SessionEntry.MessageEntry>(4);
         while (output.Length < targetBytes)
         {
             conversation.NextGroup(group);
-            foreach (SessionEntry.Message entry in group)
+            foreach (SessionEntry.MessageEntry entry in group)
             {
                 output.Write(entry);
             }
@@ -110,7 +110,7 @@ public static class SyntheticSession
 
     private static IEnumerable<Message> MessagesIterator(int count, ulong seed)
     {
-        foreach (SessionEntry.Message entry in MessageEntries(count, seed))
+        foreach (SessionEntry.MessageEntry entry in MessageEntries(count, seed))
         {
             yield return entry.Body;
         }
@@ -119,16 +119,16 @@ public static class SyntheticSession
     private static IEnumerable<SessionEntry> EntriesIterator(int messageCount, ulong seed)
     {
         yield return Header(seed);
-        foreach (SessionEntry.Message entry in MessageEntries(messageCount, seed))
+        foreach (SessionEntry.MessageEntry entry in MessageEntries(messageCount, seed))
         {
             yield return entry;
         }
     }
 
-    private static IEnumerable<SessionEntry.Message> MessageEntries(int count, ulong seed)
+    private static IEnumerable<SessionEntry.MessageEntry> MessageEntries(int count, ulong seed)
     {
         var conversation = new SyntheticConversation(seed);
-        var group = new List<SessionEntry.Message>(4);
+        var group = new List<SessionEntry.MessageEntry>(4);
         int remaining = count;
         while (remaining > 0)
         {
@@ -144,7 +144,7 @@ public static class SyntheticSession
                 yield break;
             }
 
-            foreach (SessionEntry.Message entry in group)
+            foreach (SessionEntry.MessageEntry entry in group)
             {
                 yield return entry;
             }

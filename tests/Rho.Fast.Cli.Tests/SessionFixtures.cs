@@ -21,7 +21,7 @@ internal static class SessionFixtures
     public static string Torn(string path, ulong seed = 3)
     {
         Clean(path, seed);
-        byte[] next = Wire.SerializeToUtf8Bytes(new SessionEntry.Message("1", Message.UserText("one more thing")));
+        byte[] next = Wire.SerializeToUtf8Bytes(new SessionEntry.MessageEntry("1", Message.UserText("one more thing")));
         using var file = new FileStream(path, FileMode.Append);
         file.Write(next, 0, next.Length / 2);
         return path;
@@ -31,8 +31,8 @@ internal static class SessionFixtures
     public static string UnansweredTurn(string path)
     {
         Clean(path);
-        var call = new Message.Assistant([new ContentBlock.ToolCall(new ToolCall("call_x", "bash", RawJson.Parse("{\"command\":\"ls\"}")))]);
-        File.AppendAllText(path, Wire.Serialize(new SessionEntry.Message("1", call)) + "\n");
+        var call = new Message.Assistant([new ContentBlock.ToolCall(new ToolInvocation("call_x", "bash", RawJson.Parse("{\"command\":\"ls\"}")))]);
+        File.AppendAllText(path, Wire.Serialize(new SessionEntry.MessageEntry("1", call)) + "\n");
         return path;
     }
 

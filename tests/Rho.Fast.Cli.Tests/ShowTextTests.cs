@@ -17,8 +17,8 @@ public sealed class ShowTextTests
             new Message.Assistant(
             [
                 new ContentBlock.Text("Looking."),
-                new ContentBlock.ToolCall(new ToolCall("call_1", "bash", RawJson.Parse("{\"command\":\"ls -la\",\"timeout_ms\":5000}"))),
-                new ContentBlock.ToolCall(new ToolCall("call_2", "read_file", RawJson.Parse("{\"path\":\"nope.rs\"}"))),
+                new ContentBlock.ToolCall(new ToolInvocation("call_1", "bash", RawJson.Parse("{\"command\":\"ls -la\",\"timeout_ms\":5000}"))),
+                new ContentBlock.ToolCall(new ToolInvocation("call_2", "read_file", RawJson.Parse("{\"path\":\"nope.rs\"}"))),
             ]),
             Message.ToolResultFor("call_1", true, "a.rs\nb.rs"),
             Message.ToolResultFor("call_2", false, "no such file"),
@@ -46,8 +46,8 @@ public sealed class ShowTextTests
         string path = Write(temp,
             new Message.Assistant(
             [
-                new ContentBlock.ToolCall(new ToolCall("c1", "edit_file", RawJson.Parse("{\"edits\":[{\"old\":\"a\",\"new\":1.50}]}"))),
-                new ContentBlock.ToolCall(new ToolCall("c2", "write_file", RawJson.Parse("{\"content\":\"line 1\\nline 2\\n\"}"))),
+                new ContentBlock.ToolCall(new ToolInvocation("c1", "edit_file", RawJson.Parse("{\"edits\":[{\"old\":\"a\",\"new\":1.50}]}"))),
+                new ContentBlock.ToolCall(new ToolInvocation("c2", "write_file", RawJson.Parse("{\"content\":\"line 1\\nline 2\\n\"}"))),
             ]),
             Message.ToolResultFor("c1", true, ""),
             Message.ToolResultFor("c2", true, ""));
@@ -113,7 +113,7 @@ public sealed class ShowTextTests
         using var output = new StreamWriter(path);
         foreach (Message message in messages)
         {
-            output.Write(Wire.Serialize(new SessionEntry.Message("1", message)) + "\n");
+            output.Write(Wire.Serialize(new SessionEntry.MessageEntry("1", message)) + "\n");
         }
 
         return path;

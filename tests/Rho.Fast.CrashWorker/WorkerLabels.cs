@@ -25,8 +25,8 @@ public static class WorkerLabels
             new Message.Assistant(
             [
                 new ContentBlock.Text(Label(worker, sequence, padding)),
-                new ContentBlock.ToolCall(new ToolCall(id + "/a", "bash", RawJson.Parse("{\"command\":\"ls\"}"))),
-                new ContentBlock.ToolCall(new ToolCall(id + "/b", "read_file", RawJson.Parse("{\"path\":\"a.txt\"}"))),
+                new ContentBlock.ToolCall(new ToolInvocation(id + "/a", "bash", RawJson.Parse("{\"command\":\"ls\"}"))),
+                new ContentBlock.ToolCall(new ToolInvocation(id + "/b", "read_file", RawJson.Parse("{\"path\":\"a.txt\"}"))),
             ]),
             Message.ToolResultFor(id + "/a", true, "a.txt\n"),
             Message.ToolResultFor(id + "/b", false, "no such file"),

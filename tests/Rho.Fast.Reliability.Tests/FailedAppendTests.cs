@@ -46,8 +46,8 @@ public sealed class FailedAppendTests
         {
             "user text" => Message.UserText(null!),
             "system text" => Message.SystemText(null!),
-            "tool call id" => new Message.Assistant([new ContentBlock.Text("calling"), new ContentBlock.ToolCall(new ToolCall(null!, "bash", RawJson.EmptyObject))]),
-            "tool call name" => new Message.Assistant([new ContentBlock.ToolCall(new ToolCall("c1", null!, RawJson.EmptyObject))]),
+            "tool call id" => new Message.Assistant([new ContentBlock.Text("calling"), new ContentBlock.ToolCall(new ToolInvocation(null!, "bash", RawJson.EmptyObject))]),
+            "tool call name" => new Message.Assistant([new ContentBlock.ToolCall(new ToolInvocation("c1", null!, RawJson.EmptyObject))]),
             "tool result id" => Message.ToolResultFor(null!, true, "out"),
             _ => Message.ToolResultFor("c1", true, null!),
         };
@@ -80,7 +80,7 @@ public sealed class FailedAppendTests
         var store = new SessionStore(scratch.Combine("root"));
         string cwd = scratch.Combine("work");
         RawJson parsed = RawJson.Parse(arguments);
-        var call = new Message.Assistant([new ContentBlock.ToolCall(new ToolCall("c1", "bash", parsed))]);
+        var call = new Message.Assistant([new ContentBlock.ToolCall(new ToolInvocation("c1", "bash", parsed))]);
         string id;
         bool accepted;
         using (Session session = store.Create(cwd))
@@ -132,7 +132,7 @@ public sealed class FailedAppendTests
         {
             id = session.Id;
             session.Append(Message.UserText("a\ud800b\udc00c\udc00\ud800"));
-            session.Append(new Message.Assistant([new ContentBlock.ToolCall(new ToolCall("\ud83d", "bash", RawJson.EmptyObject))]));
+            session.Append(new Message.Assistant([new ContentBlock.ToolCall(new ToolInvocation("\ud83d", "bash", RawJson.EmptyObject))]));
             session.Append(Message.ToolResultFor("\ufffd", true, "x"));
         }
 
@@ -142,7 +142,7 @@ public sealed class FailedAppendTests
             new List<Message>
             {
                 Message.UserText("a\ufffdb\ufffdc\ufffd\ufffd"),
-                new Message.Assistant([new ContentBlock.ToolCall(new ToolCall("\ufffd", "bash", RawJson.EmptyObject))]),
+                new Message.Assistant([new ContentBlock.ToolCall(new ToolInvocation("\ufffd", "bash", RawJson.EmptyObject))]),
                 Message.ToolResultFor("\ufffd", true, "x"),
             },
             resumed.Messages);

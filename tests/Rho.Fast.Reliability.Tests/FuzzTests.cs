@@ -119,9 +119,9 @@ public sealed class FuzzTests(ITestOutputHelper output)
             [
                 Message.SystemText("be terse"),
                 Message.UserText("list the files"),
-                new Message.Assistant([new ContentBlock.Text("looking"), new ContentBlock.ToolCall(new ToolCall("c1", "bash", Serialization.RawJson.Parse("{\"command\":\"ls -la\",\"n\":[1,2.5e3,{\"deep\":[[[]]]}]}")))]),
+                new Message.Assistant([new ContentBlock.Text("looking"), new ContentBlock.ToolCall(new ToolInvocation("c1", "bash", Serialization.RawJson.Parse("{\"command\":\"ls -la\",\"n\":[1,2.5e3,{\"deep\":[[[]]]}]}")))]),
                 Message.ToolResultFor("c1", true, "a.txt\nb.txt\n"),
-                new Message.Assistant([new ContentBlock.ToolCall(new ToolCall("c2", "read_file", Serialization.RawJson.Parse("{\"path\":\"a.txt\"}"))), new ContentBlock.ToolCall(new ToolCall("c3", "read_file", Serialization.RawJson.Parse("{\"path\":\"b.txt\"}")))]),
+                new Message.Assistant([new ContentBlock.ToolCall(new ToolInvocation("c2", "read_file", Serialization.RawJson.Parse("{\"path\":\"a.txt\"}"))), new ContentBlock.ToolCall(new ToolInvocation("c3", "read_file", Serialization.RawJson.Parse("{\"path\":\"b.txt\"}")))]),
                 Message.ToolResultFor("c2", true, "ä\t\"quoted\"\u0001"),
                 Message.ToolResultFor("c3", false, "no such file 😀"),
                 Message.AssistantText("done"),

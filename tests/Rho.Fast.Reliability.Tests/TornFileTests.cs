@@ -138,7 +138,7 @@ public sealed class TornFileTests(ITestOutputHelper output)
         var messages = new List<Message>();
         foreach (byte[] line in ReferenceReader.NonBlankLines(lines))
         {
-            if (Wire.Deserialize<SessionEntry>(line) is SessionEntry.Message { Body: var message })
+            if (Wire.Deserialize<SessionEntry>(line) is SessionEntry.MessageEntry { Body: var message })
             {
                 messages.Add(message);
             }
@@ -156,7 +156,7 @@ public sealed class TornFileTests(ITestOutputHelper output)
         {
             try
             {
-                if (Wire.Deserialize<SessionEntry>(lines[i]) is SessionEntry.Message { Body: var message })
+                if (Wire.Deserialize<SessionEntry>(lines[i]) is SessionEntry.MessageEntry { Body: var message })
                 {
                     messages.Add(message);
                 }

@@ -11,7 +11,7 @@ internal static class Conversation
         var blocks = new ContentBlock[ids.Length];
         for (int i = 0; i < ids.Length; i++)
         {
-            blocks[i] = new ContentBlock.ToolCall(new ToolCall(ids[i], "bash", RawJson.Parse("{\"command\":\"echo hi\"}")));
+            blocks[i] = new ContentBlock.ToolCall(new ToolInvocation(ids[i], "bash", RawJson.Parse("{\"command\":\"echo hi\"}")));
         }
 
         return new Message.Assistant(blocks);
@@ -20,10 +20,10 @@ internal static class Conversation
     public static Message Result(string id) => Message.ToolResultFor(id, true, "hi\n");
 
     public static string EntryLine(Message message, string timestamp = "1") =>
-        Wire.Serialize(new SessionEntry.Message(timestamp, message)) + "\n";
+        Wire.Serialize(new SessionEntry.MessageEntry(timestamp, message)) + "\n";
 
     public static string HeaderLine(string id = "00000000-0000-4000-8000-000000000000") =>
-        Wire.Serialize(new SessionEntry.Session(1, id, "0", "/tmp/x")) + "\n";
+        Wire.Serialize(new SessionEntry.Header(1, id, "0", "/tmp/x")) + "\n";
 
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 }

@@ -13,7 +13,7 @@ public sealed class MessageTextTests
         Assert.Equal("System: be terse", Message.SystemText("be terse").ToString());
         Assert.Equal(
             "Assistant: looking [tool call bash c1]",
-            new Message.Assistant([new ContentBlock.Text("looking"), new ContentBlock.ToolCall(new ToolCall("c1", "bash", RawJson.Parse("{}")))]).ToString());
+            new Message.Assistant([new ContentBlock.Text("looking"), new ContentBlock.ToolCall(new ToolInvocation("c1", "bash", RawJson.Parse("{}")))]).ToString());
         Assert.Equal("ToolResult c1 (failed): no such file", Message.ToolResultFor("c1", false, "no such file").ToString());
         Assert.DoesNotContain("List`1", Message.UserText("x").ToString());
     }

@@ -156,7 +156,7 @@ public sealed class SeedStoreTests
     {
         string directory = store.WorkspaceDirectory(cwd);
         Directory.CreateDirectory(directory);
-        string header = Wire.Serialize(new SessionEntry.Session(Session.FormatVersion, id, "0", cwd));
+        string header = Wire.Serialize(new SessionEntry.Header(Session.FormatVersion, id, "0", cwd));
         File.WriteAllText(Path.Combine(directory, "test_" + id + ".jsonl"), header + "\n");
     }
 }

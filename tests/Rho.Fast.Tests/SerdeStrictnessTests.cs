@@ -31,7 +31,7 @@ public sealed class SerdeStrictnessTests
     [Fact]
     public void An_internally_tagged_newtype_merges_the_tag_into_its_record()
     {
-        var placed = new Placement.Placed(new ToolResult("a", true, "x"));
+        var placed = new Placement.Placed(new ToolOutcome("a", true, "x"));
         string json = Wire.Serialize(placed);
         Assert.Equal("{\"type\":\"placed\",\"id\":\"a\",\"ok\":true,\"content\":\"x\"}", json);
         Assert.Equal(placed, Wire.Deserialize<Placement>(json));
@@ -50,7 +50,7 @@ public abstract partial record Signal
 [TaggedUnion(Tag = "type", RenameAll = RenameRule.SnakeCase)]
 public abstract partial record Placement
 {
-    public sealed record Placed(ToolResult At) : Placement;
+    public sealed record Placed(ToolOutcome At) : Placement;
 
     public sealed record Moved(int X) : Placement;
 }

@@ -9,7 +9,7 @@ namespace Rho.Fast.Tests;
 /// <summary>Serializing into a caller's buffer reuses the thread's writer: no allocation per value, no state carried over.</summary>
 public sealed class WireBufferWriterTests
 {
-    private static readonly SessionEntry Entry = new SessionEntry.Message("1757811590", Message.UserText("héllo \"world\"\n"));
+    private static readonly SessionEntry Entry = new SessionEntry.MessageEntry("1757811590", Message.UserText("héllo \"world\"\n"));
 
     [Fact]
     public void Serializing_into_a_buffer_allocates_nothing_per_value()

@@ -112,7 +112,7 @@ public sealed class WireReaderTests
             AssertAgree(last);
             if (ok)
             {
-                Assert.IsType<SessionEntry.Message>(Wire.Deserialize<SessionEntry>(last));
+                Assert.IsType<SessionEntry.MessageEntry>(Wire.Deserialize<SessionEntry>(last));
             }
             else
             {

@@ -184,7 +184,7 @@ public sealed class WireVectorTests
         var messages = new List<Message>();
         foreach (byte[] line in Lines.Split(input).Where(l => !RustWhitespace.IsBlank(l)))
         {
-            if (Wire.Deserialize<SessionEntry>(line) is SessionEntry.Message entry)
+            if (Wire.Deserialize<SessionEntry>(line) is SessionEntry.MessageEntry entry)
             {
                 messages.Add(entry.Body);
             }

@@ -12,14 +12,14 @@ public static class StjModelMapping
     /// <summary>The peer-model equivalent of <paramref name="entry"/>.</summary>
     public static StjEntry ToPeer(SessionEntry entry) => entry switch
     {
-        SessionEntry.Session header => new StjSessionHeader(header.Version, header.Id, header.Timestamp, header.Cwd),
-        SessionEntry.Message message => new StjMessageEntry(message.Timestamp, ToPeer(message.Body)),
+        SessionEntry.Header header => new StjSessionHeader(header.Version, header.Id, header.Timestamp, header.Cwd),
+        SessionEntry.MessageEntry message => new StjMessageEntry(message.Timestamp, ToPeer(message.Body)),
         _ => throw new ArgumentException("Unknown entry " + entry.GetType().Name, nameof(entry)),
     };
 
     private static StjMessage ToPeer(Message message) => message switch
     {
-        Message.System system => new StjMessage.System(system.Text),
+        Message.SystemPrompt system => new StjMessage.System(system.Text),
         Message.User user => new StjMessage.User(ToPeer(user.Content)),
         Message.Assistant assistant => new StjMessage.Assistant(ToPeer(assistant.Content)),
         Message.ToolResult result => new StjMessage.ToolResult(new StjToolResult(result.Result.Id, result.Result.Ok, result.Result.Content)),

@@ -78,7 +78,7 @@ internal static class DemoCommand
         await output.FlushAsync(cancellationToken);
 
         // 2. A crash in the middle of the next append: half a line, no newline.
-        byte[] next = Wire.SerializeToUtf8Bytes(new SessionEntry.Message(Now(), Message.UserText("Now run the whole test suite, please.")));
+        byte[] next = Wire.SerializeToUtf8Bytes(new SessionEntry.MessageEntry(Now(), Message.UserText("Now run the whole test suite, please.")));
         int half = next.Length / 2;
         await using (var file = new FileStream(path, FileMode.Append, FileAccess.Write))
         {
@@ -92,7 +92,7 @@ internal static class DemoCommand
         var followUp = new List<Message>
         {
             Message.UserText("Now run the whole test suite, please."),
-            new Message.Assistant([new ContentBlock.ToolCall(new ToolCall("call_demo_1", "bash", RawJson.Parse("{\"command\":\"cargo test --workspace\"}")))]),
+            new Message.Assistant([new ContentBlock.ToolCall(new ToolInvocation("call_demo_1", "bash", RawJson.Parse("{\"command\":\"cargo test --workspace\"}")))]),
             Message.ToolResultFor("call_demo_1", true, "test result: ok. 212 passed; 0 failed; 0 ignored"),
             Message.AssistantText("All 212 tests pass."),
         };

@@ -18,7 +18,7 @@ public abstract partial record ContentBlock
 
     /// <summary>A request to run a tool.</summary>
     /// <param name="Call">The call.</param>
-    public sealed partial record ToolCall(Rho.Fast.ToolCall Call) : ContentBlock;
+    public sealed partial record ToolCall(ToolInvocation Call) : ContentBlock;
 
     internal static bool SequenceEqual(IReadOnlyList<ContentBlock> left, IReadOnlyList<ContentBlock> right)
     {

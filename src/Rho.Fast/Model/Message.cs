@@ -24,13 +24,13 @@ public abstract partial record Message
 
     /// <summary>Creates a system prompt message.</summary>
     /// <param name="text">The prompt.</param>
-    public static Message SystemText(string text) => new System(text);
+    public static Message SystemText(string text) => new SystemPrompt(text);
 
     /// <summary>Creates a tool result message.</summary>
     /// <param name="id">The id of the tool call answered.</param>
     /// <param name="ok">Whether the tool succeeded.</param>
     /// <param name="content">The tool's output.</param>
-    public static Message ToolResultFor(string id, bool ok, string content) => new ToolResult(new Rho.Fast.ToolResult(id, ok, content));
+    public static Message ToolResultFor(string id, bool ok, string content) => new ToolResult(new ToolOutcome(id, ok, content));
 
     /// <summary>
     /// The message on one line for people: its kind and its text, tool calls by name and id,
@@ -38,10 +38,10 @@ public abstract partial record Message
     /// </summary>
     public sealed override string ToString()
     {
-        var text = new global::System.Text.StringBuilder();
+        var text = new System.Text.StringBuilder();
         switch (this)
         {
-            case System system:
+            case SystemPrompt system:
                 text.Append("System: ").Append(system.Text);
                 break;
             case User user:
@@ -58,7 +58,7 @@ public abstract partial record Message
         return text.ToString();
     }
 
-    private static void Describe(global::System.Text.StringBuilder text, IReadOnlyList<ContentBlock> blocks)
+    private static void Describe(System.Text.StringBuilder text, IReadOnlyList<ContentBlock> blocks)
     {
         foreach (ContentBlock block in blocks)
         {
@@ -75,9 +75,10 @@ public abstract partial record Message
         }
     }
 
-    /// <summary>The system prompt.</summary>
+    /// <summary>The system prompt, <c>{"System":"..."}</c>.</summary>
     /// <param name="Text">The prompt text.</param>
-    public sealed partial record System(string Text) : Message;
+    [WireCase(Name = "System")]
+    public sealed partial record SystemPrompt(string Text) : Message;
 
     /// <summary>What the user said.</summary>
     /// <param name="Content">The content blocks.</param>
@@ -121,5 +122,5 @@ public abstract partial record Message
 
     /// <summary>The result of a tool call.</summary>
     /// <param name="Result">The result.</param>
-    public sealed partial record ToolResult(Rho.Fast.ToolResult Result) : Message;
+    public sealed partial record ToolResult(ToolOutcome Result) : Message;
 }

@@ -19,10 +19,12 @@ public abstract partial record SessionEntry
     /// <param name="Id">The session id, a UUID v4.</param>
     /// <param name="Timestamp">Unix seconds as a decimal string.</param>
     /// <param name="Cwd">The working directory the session belongs to.</param>
-    public sealed partial record Session(uint Version, string Id, string Timestamp, string Cwd) : SessionEntry;
+    [WireCase(Name = "session")]
+    public sealed partial record Header(uint Version, string Id, string Timestamp, string Cwd) : SessionEntry;
 
     /// <summary>A conversation message.</summary>
     /// <param name="Timestamp">Unix seconds as a decimal string.</param>
     /// <param name="Body">The message, written under the key <c>message</c>.</param>
-    public sealed partial record Message(string Timestamp, [WireName("message")] Rho.Fast.Message Body) : SessionEntry;
+    [WireCase(Name = "message")]
+    public sealed partial record MessageEntry(string Timestamp, [WireName("message")] Message Body) : SessionEntry;
 }

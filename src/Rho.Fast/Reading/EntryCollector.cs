@@ -30,7 +30,7 @@ internal sealed class EntryCollector : ILineSink
         switch (SessionLine.InContext(kind, entry, _formatVersion is not null))
         {
             case LineKind.Entry:
-                if (entry is SessionEntry.Session header)
+                if (entry is SessionEntry.Header header)
                 {
                     _formatVersion ??= header.Version;
                 }

@@ -95,7 +95,7 @@ internal static class SessionLine
             return Unparsed(content, contentOffset, e, out error);
         }
 
-        if (entry is SessionEntry.Session { Version: var version } && version != Session.FormatVersion)
+        if (entry is SessionEntry.Header { Version: var version } && version != Session.FormatVersion)
         {
             error = new LineError(contentOffset, UnsupportedVersion(version), null, version);
             return LineKind.UnsupportedVersion;

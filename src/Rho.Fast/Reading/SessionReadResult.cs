@@ -13,7 +13,7 @@ public sealed record SessionLineIssue(long LineNumber, long ByteOffset, string R
 public sealed class SessionReadSummary
 {
     /// <summary>The first <c>session</c> header entry, if the input has one.</summary>
-    public SessionEntry.Session? Header { get; internal set; }
+    public SessionEntry.Header? Header { get; internal set; }
 
     /// <summary>
     /// The format version the first header names, read even when this version of Rho.Fast does not

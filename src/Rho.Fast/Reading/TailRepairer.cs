@@ -69,7 +69,7 @@ internal sealed class TailRepairer : ILineSink
         if (!_sawEntry)
         {
             _sawEntry = true;
-            _summary.StartsWithHeader = entry is SessionEntry.Session || error is { IsHeader: true };
+            _summary.StartsWithHeader = entry is SessionEntry.Header || error is { IsHeader: true };
         }
 
         switch (kind)
@@ -170,9 +170,9 @@ internal sealed class TailRepairer : ILineSink
     private void Accept(SessionEntry entry, long number, long offset, long end)
     {
         _summary.EntryCount++;
-        if (entry is not SessionEntry.Message { Body: var message })
+        if (entry is not SessionEntry.MessageEntry { Body: var message })
         {
-            var header = (SessionEntry.Session)entry;
+            var header = (SessionEntry.Header)entry;
             _summary.Header ??= header;
             _summary.FormatVersion ??= header.Version;
             Commit(end);

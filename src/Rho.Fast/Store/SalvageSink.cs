@@ -44,7 +44,7 @@ internal sealed class SalvageSink : ILineSink
         if (kind != LineKind.Blank && !_sawEntry)
         {
             _sawEntry = true;
-            StartsWithHeader = entry is SessionEntry.Session || error is { IsHeader: true };
+            StartsWithHeader = entry is SessionEntry.Header || error is { IsHeader: true };
         }
 
         switch (kind)
@@ -53,7 +53,7 @@ internal sealed class SalvageSink : ILineSink
                 Keep(line);
                 return;
             case LineKind.Entry:
-                if (entry is SessionEntry.Session header)
+                if (entry is SessionEntry.Header header)
                 {
                     _summary.FormatVersion ??= header.Version;
                 }

@@ -56,7 +56,7 @@ public sealed class Session : IDisposable
             ThrowIfDisposed();
             try
             {
-                WriteLine(new SessionEntry.Message(Timestamp(), message));
+                WriteLine(new SessionEntry.MessageEntry(Timestamp(), message));
             }
             catch
             {
@@ -83,7 +83,7 @@ public sealed class Session : IDisposable
                 foreach (Message message in messages)
                 {
                     ArgumentNullException.ThrowIfNull(message, nameof(messages));
-                    WriteLine(new SessionEntry.Message(timestamp, message));
+                    WriteLine(new SessionEntry.MessageEntry(timestamp, message));
                 }
             }
             catch
@@ -108,7 +108,7 @@ public sealed class Session : IDisposable
             {
                 foreach (Message message in messages)
                 {
-                    WriteLine(new SessionEntry.Message(timestamp, message));
+                    WriteLine(new SessionEntry.MessageEntry(timestamp, message));
                 }
             }
             catch
@@ -147,7 +147,7 @@ public sealed class Session : IDisposable
         {
             lock (session._gate)
             {
-                session.WriteLine(new SessionEntry.Session(FormatVersion, id, seconds, cwd));
+                session.WriteLine(new SessionEntry.Header(FormatVersion, id, seconds, cwd));
                 session.Commit();
             }
 

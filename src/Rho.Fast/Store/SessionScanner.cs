@@ -145,7 +145,7 @@ internal static class SessionScanner
                 return;
             }
 
-            if (title is null && entry is SessionEntry.Message { Body: Message.User user })
+            if (title is null && entry is SessionEntry.MessageEntry { Body: Message.User user })
             {
                 title = TitleOf(user);
             }

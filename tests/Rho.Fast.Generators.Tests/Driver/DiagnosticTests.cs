@@ -329,7 +329,7 @@ public sealed class DiagnosticTests
             public abstract partial record Event
             {
                 [WireCase(Shape = CaseShape.Newtype)]
-                public sealed record Placed(Rho.Fast.ToolResult? At) : Event;
+                public sealed record Placed(Rho.Fast.ToolOutcome? At) : Event;
             }
             """);
     }

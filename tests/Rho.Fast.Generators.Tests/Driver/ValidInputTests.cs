@@ -336,11 +336,11 @@ public sealed class ValidInputTests
             """
             namespace Demo;
 
-            // Rho.Fast.ToolCall is a [WireRecord] and Rho.Fast.Message a union, both compiled into the runtime.
+            // Rho.Fast.ToolInvocation is a [WireRecord] and Rho.Fast.Message a union, both compiled into the runtime.
             [TaggedUnion(Tag = "type")]
             public abstract partial record Envelope
             {
-                public sealed record Call(Rho.Fast.ToolCall Payload) : Envelope;
+                public sealed record Call(Rho.Fast.ToolInvocation Payload) : Envelope;
                 public sealed record Chat(Rho.Fast.Message Message, List<Rho.Fast.ContentBlock> Blocks) : Envelope;
             }
             """,

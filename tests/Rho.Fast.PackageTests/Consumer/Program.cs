@@ -12,9 +12,9 @@ Console.WriteLine(Wire.Serialize(new Command.Quit()));
 string path = Path.Combine(args[0], "session.jsonl");
 await using (var file = new StreamWriter(path))
 {
-    file.Write(Wire.Serialize(new SessionEntry.Session(1, "00000000-0000-4000-8000-000000000000", "1750000000", "/w")) + "\n");
-    file.Write(Wire.Serialize(new SessionEntry.Message("1750000001", Message.UserText("list the files"))) + "\n");
-    file.Write(Wire.Serialize(new SessionEntry.Message("1750000002", Message.AssistantText("Sure."))) + "\n");
+    file.Write(Wire.Serialize(new SessionEntry.Header(1, "00000000-0000-4000-8000-000000000000", "1750000000", "/w")) + "\n");
+    file.Write(Wire.Serialize(new SessionEntry.MessageEntry("1750000001", Message.UserText("list the files"))) + "\n");
+    file.Write(Wire.Serialize(new SessionEntry.MessageEntry("1750000002", Message.AssistantText("Sure."))) + "\n");
     file.Write("{\"type\":\"message\",\"timest");
 }
 

@@ -313,7 +313,7 @@ internal static class ReadOracle
             throw new OracleViolation("ReadEntriesAsync read a file the strict read refuses");
         }
 
-        List<Message> bodies = entries.OfType<SessionEntry.Message>().Select(entry => entry.Body).ToList();
+        List<Message> bodies = entries.OfType<SessionEntry.MessageEntry>().Select(entry => entry.Body).ToList();
         if (!ReferenceReader.DropIncompleteToolTurnTail(bodies).SequenceEqual(strict.Result.Messages))
         {
             throw new OracleViolation("ReadEntriesAsync gave other messages than the strict read");

@@ -77,7 +77,7 @@ internal static class ReferenceReader
                 return null;
             }
 
-            if (entry is SessionEntry.Message { Body: var message })
+            if (entry is SessionEntry.MessageEntry { Body: var message })
             {
                 messages.Add(message);
             }

@@ -57,7 +57,7 @@ internal static class SessionGen
 
     public static readonly Gen<ContentBlock> TextBlock = Text.Select(ContentBlock (t) => new ContentBlock.Text(t));
 
-    public static readonly Gen<ToolCall> Call = Gen.Select(Id, Gen.OneOf("bash", "read_file", "edit_file", "ünïcode-tool"), Json, (id, name, args) => new ToolCall(id, name, RawJson.Parse(args)));
+    public static readonly Gen<ToolInvocation> Call = Gen.Select(Id, Gen.OneOf("bash", "read_file", "edit_file", "ünïcode-tool"), Json, (id, name, args) => new ToolInvocation(id, name, RawJson.Parse(args)));
 
     /// <summary>A message that is not part of a tool turn.</summary>
     public static readonly Gen<Message> Single = Gen.Frequency(
@@ -95,10 +95,10 @@ internal static class SessionGen
     public static byte[] File(IEnumerable<Message> messages)
     {
         var file = new MemoryStream();
-        Write(file, new SessionEntry.Session(1, "00000000-0000-4000-8000-000000000000", "1757811590", "/home/u/ø"));
+        Write(file, new SessionEntry.Header(1, "00000000-0000-4000-8000-000000000000", "1757811590", "/home/u/ø"));
         foreach (Message message in messages)
         {
-            Write(file, new SessionEntry.Message("1757811591", message));
+            Write(file, new SessionEntry.MessageEntry("1757811591", message));
         }
 
         return file.ToArray();
