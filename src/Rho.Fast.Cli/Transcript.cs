@@ -42,7 +42,7 @@ internal sealed class Transcript(TextWriter output, Style style)
         {
             case Message.SystemPrompt system:
                 Rule(label + style.Magenta("system"));
-                WriteText(system.Text);
+                WriteText(system.Text.ToString());
                 break;
             case Message.User user:
                 Rule(label + style.Green("user"));
@@ -56,7 +56,7 @@ internal sealed class Transcript(TextWriter output, Style style)
                 string call = _toolNames.TryGetValue(result.Id, out string? name) && name.Length > 0 ? Printable.Line(name) + " " : "";
                 string outcome = result.Ok ? style.Green("ok") : style.Red("FAILED");
                 Rule(label + "result of " + call + style.Dim("[" + Printable.Line(result.Id) + "]") + ": " + outcome);
-                WriteText(result.Content);
+                WriteText(result.Content.ToString());
                 break;
         }
     }
@@ -68,7 +68,7 @@ internal sealed class Transcript(TextWriter output, Style style)
             switch (block)
             {
                 case ContentBlock.Text text:
-                    WriteText(text.Value);
+                    WriteText(text.Value.ToString());
                     break;
                 case ContentBlock.ToolCall { Call: var call }:
                     _toolNames[call.Id] = call.Name;

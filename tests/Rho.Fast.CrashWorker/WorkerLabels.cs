@@ -36,8 +36,8 @@ public static class WorkerLabels
     /// <summary>The label of an entry a worker wrote, or <see langword="null"/> for a tool result.</summary>
     public static string? LabelOf(Message message) => message switch
     {
-        Message.User { Content: [ContentBlock.Text { Value: var text }] } => text,
-        Message.Assistant { Content: [ContentBlock.Text { Value: var text }, ..] } => text,
+        Message.User { Content: [ContentBlock.Text { Value: var text }] } => text.ToString(),
+        Message.Assistant { Content: [ContentBlock.Text { Value: var text }, ..] } => text.ToString(),
         _ => null,
     };
 

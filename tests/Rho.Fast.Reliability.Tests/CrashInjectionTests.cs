@@ -211,7 +211,8 @@ public sealed class CrashInjectionTests(ITestOutputHelper output)
     }
 
     private static bool IsInterruptedResultFor(Message inHistory, Message sent) =>
-        inHistory is Message.ToolResult { Result: { Ok: false, Content: SessionRepair.InterruptedResultText } placeholder }
+        inHistory is Message.ToolResult { Result: { Ok: false } placeholder }
+        && placeholder.Content.Equals(SessionRepair.InterruptedResultText)
         && sent is Message.ToolResult { Result.Id: var id }
         && placeholder.Id == id;
 

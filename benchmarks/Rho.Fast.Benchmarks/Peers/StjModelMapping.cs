@@ -19,10 +19,10 @@ public static class StjModelMapping
 
     private static StjMessage ToPeer(Message message) => message switch
     {
-        Message.SystemPrompt system => new StjMessage.System(system.Text),
+        Message.SystemPrompt system => new StjMessage.System(system.Text.ToString()),
         Message.User user => new StjMessage.User(ToPeer(user.Content)),
         Message.Assistant assistant => new StjMessage.Assistant(ToPeer(assistant.Content)),
-        Message.ToolResult result => new StjMessage.ToolResult(new StjToolResult(result.Result.Id, result.Result.Ok, result.Result.Content)),
+        Message.ToolResult result => new StjMessage.ToolResult(new StjToolResult(result.Result.Id, result.Result.Ok, result.Result.Content.ToString())),
         _ => throw new ArgumentException("Unknown message " + message.GetType().Name, nameof(message)),
     };
 
@@ -33,7 +33,7 @@ public static class StjModelMapping
         {
             list.Add(block switch
             {
-                ContentBlock.Text text => new StjContentBlock.Text(text.Value),
+                ContentBlock.Text text => new StjContentBlock.Text(text.Value.ToString()),
                 ContentBlock.ToolCall { Call: var call } => new StjContentBlock.ToolCall(
                     new StjToolCall(call.Id, call.Name, JsonDocument.Parse(call.Arguments.Utf8, DeepDocuments).RootElement)),
                 _ => throw new ArgumentException("Unknown block " + block.GetType().Name, nameof(blocks)),

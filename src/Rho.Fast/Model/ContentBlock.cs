@@ -14,7 +14,7 @@ public abstract partial record ContentBlock
 
     /// <summary>Plain text.</summary>
     /// <param name="Value">The text.</param>
-    public sealed partial record Text(string Value) : ContentBlock;
+    public sealed partial record Text(Utf8Text Value) : ContentBlock;
 
     /// <summary>A request to run a tool.</summary>
     /// <param name="Call">The call.</param>

@@ -78,7 +78,7 @@ public abstract partial record Message
     /// <summary>The system prompt, <c>{"System":"..."}</c>.</summary>
     /// <param name="Text">The prompt text.</param>
     [WireCase(Name = "System")]
-    public sealed partial record SystemPrompt(string Text) : Message;
+    public sealed partial record SystemPrompt(Utf8Text Text) : Message;
 
     /// <summary>What the user said.</summary>
     /// <param name="Content">The content blocks.</param>

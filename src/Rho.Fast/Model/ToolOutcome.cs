@@ -7,4 +7,4 @@ namespace Rho.Fast;
 /// <param name="Ok">Whether the tool succeeded.</param>
 /// <param name="Content">The tool's output.</param>
 [WireRecord]
-public sealed partial record ToolOutcome(string Id, bool Ok, string Content);
+public sealed partial record ToolOutcome(string Id, bool Ok, Utf8Text Content);

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Json;
 using Rho.Fast.Serialization;
 
 namespace Rho.Fast;
@@ -21,7 +22,7 @@ namespace Rho.Fast;
 /// buffer keeps the whole buffer alive.
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
-public readonly struct Utf8Text : IEquatable<Utf8Text>
+public readonly struct Utf8Text : IEquatable<Utf8Text>, IWireSerializable<Utf8Text>
 {
     private const int StackLimit = 256;
 
@@ -99,6 +100,51 @@ public readonly struct Utf8Text : IEquatable<Utf8Text>
         }
 
         return new Utf8Text(buffer, start, length, flags);
+    }
+
+    /// <summary>Reads a JSON string into a slab of the read's text; for generated code.</summary>
+    /// <param name="reader">The wire reader, on the string.</param>
+    /// <exception cref="WireFormatException">The value is not a string, or holds a lone surrogate escape.</exception>
+    public static Utf8Text ReadWire(ref WireReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw WireRead.Unexpected(ref reader, nameof(Utf8Text), null, null, "a string");
+        }
+
+        ReadOnlySpan<byte> body = reader.ValueSpan;
+        if (reader.ValueIsEscaped && !Utf8Unescape.HasOnlyPairedSurrogates(body, out string? problem))
+        {
+            // serde_json refuses a lone surrogate where it reads a string; so does reading a string here.
+            throw new WireFormatException(nameof(Utf8Text), null, null, "the string is not valid Unicode: " + problem, reader.TokenStartIndex);
+        }
+
+        byte[] slab = TextSlab.Copy(body, out int start);
+        return FromJson(slab, start, body.Length);
+    }
+
+    /// <summary>Writes the text as serde_json does; text read with serde's own escaping is copied as it is.</summary>
+    /// <param name="writer">The JSON writer.</param>
+    public void WriteWire(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (_json is null || (_flags & (Flags.Escaped | Flags.Canonical)) == Flags.Escaped)
+        {
+            WireWrite.String(writer, ToString());
+            return;
+        }
+
+        int length = _length + 2;
+        byte[]? rented = null;
+        Span<byte> quoted = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        quoted[0] = (byte)'"';
+        _json.AsSpan(_start, _length).CopyTo(quoted[1..]);
+        quoted[_length + 1] = (byte)'"';
+        writer.WriteRawValue(quoted[..length], skipInputValidation: true);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>

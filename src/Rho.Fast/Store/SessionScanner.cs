@@ -170,7 +170,7 @@ internal static class SessionScanner
     {
         foreach (ContentBlock block in user.Content)
         {
-            if (block is ContentBlock.Text { Value: var text } && !string.IsNullOrWhiteSpace(text))
+            if (block is ContentBlock.Text { Value: var value } && value.ToString() is var text && !string.IsNullOrWhiteSpace(text))
             {
                 string oneLine = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
                 return oneLine.Length <= TitleLength ? oneLine : oneLine[..TitleLength];
