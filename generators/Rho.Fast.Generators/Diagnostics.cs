@@ -63,11 +63,53 @@ internal static class Diagnostics
         "RHOF014", "Name reserved for generated code",
         "'{1}' in '{0}' has a name the generated serializer uses ({1}); rename it");
 
+    public static readonly DiagnosticDescriptor AmbiguousRecordShape = Error(
+        "RHOF015", "One-member record needs an explicit shape",
+        "'{0}' has one member, which serde writes as {{\"{1}\":..}} for a struct but as the bare value for a newtype or transparent struct; say [WireRecord(Shape = RecordShape.Object)] or RecordShape.Transparent");
+
+    public static readonly DiagnosticDescriptor AmbiguousCaseShape = new(
+        "RHOF016", "One-member case without an explicit shape",
+        "Case '{1}' of '{0}' has one member and is read as a newtype case ({{\"{1}\":value}}); serde's one-field struct variant is {{\"{1}\":{{\"field\":value}}}}; say [WireCase(Shape = CaseShape.Newtype)] or CaseShape.Struct",
+        Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor BadFlatten = Error(
+        "RHOF017", "Flattened member is not a record or a catch-all map",
+        "Member '{1}' of '{0}' is [WireFlatten] but is neither a non-nullable object-shaped [WireRecord] nor a map of string to JsonValue; only those can be merged into the parent object");
+
+    public static readonly DiagnosticDescriptor TwoCatchAlls = Error(
+        "RHOF018", "Two catch-alls",
+        "'{0}' has two catch-alls ('{1}' and '{2}'); unknown keys or case names can go to only one");
+
+    public static readonly DiagnosticDescriptor AliasCollides = Error(
+        "RHOF019", "Alias equals another name",
+        "The alias '{2}' of '{1}' in '{0}' is already the name or alias of another field or case; the reader could not tell them apart");
+
+    public static readonly DiagnosticDescriptor BadSkip = Error(
+        "RHOF020", "Skip condition cannot hold",
+        "Member '{1}' of '{0}' is [WireSkip({2})] but its type '{3}' is never null or never empty; make it nullable or a list or map, or remove the attribute");
+
+    public static readonly DiagnosticDescriptor BadOther = Error(
+        "RHOF021", "Catch-all case has the wrong shape",
+        "Case '{1}' of '{0}' is [WireOther] but is neither a unit case nor a case with one RawJson member, or the union is untagged (which has no case names)");
+
+    public static readonly DiagnosticDescriptor BadRecordShape = Error(
+        "RHOF022", "Record shape does not fit its members",
+        "'{0}' is declared {1} but has {2} member(s); a transparent record has exactly one and a unit record none");
+
+    public static readonly DiagnosticDescriptor BadDefault = Error(
+        "RHOF023", "Default value does not fit the member",
+        "The default of member '{1}' of '{0}' is not a constant of its type '{2}'");
+
+    public static readonly DiagnosticDescriptor DenyWithFlatten = Error(
+        "RHOF024", "Unknown fields denied with a flattened member",
+        "'{0}' denies unknown fields and has a flattened member; serde does not support the two together");
+
     private static readonly DiagnosticDescriptor[] s_all =
     {
         NotPartial, UnionNotAbstractRecord, NoCases, DuplicateCaseName, UnsupportedMemberType, TagCollides,
         CaseNotSealed, NotRecord, ContentWithoutTag, InternalNewtypeNotRecord, Generic, ShapeMismatch, DuplicateFieldName,
-        ReservedName,
+        ReservedName, AmbiguousRecordShape, AmbiguousCaseShape, BadFlatten, TwoCatchAlls, AliasCollides, BadSkip, BadOther,
+        BadRecordShape, BadDefault, DenyWithFlatten,
     };
 
     public static DiagnosticDescriptor Find(string id)

@@ -19,6 +19,9 @@ public sealed class TaggedUnionGenerator : IIncrementalGenerator
     /// <summary>Tracking name of the record parsing step, for incrementality tests.</summary>
     public const string RecordStep = "ParseRecord";
 
+    /// <summary>Tracking name of the enum parsing step, for incrementality tests.</summary>
+    public const string EnumStep = "ParseEnum";
+
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -36,7 +39,15 @@ public sealed class TaggedUnionGenerator : IIncrementalGenerator
                 transform: static (syntax, cancellationToken) => Parser.ParseRecord(syntax, cancellationToken))
             .WithTrackingName(RecordStep);
 
+        IncrementalValuesProvider<ParseResult> enums = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                Parser.WireEnumAttribute,
+                predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.EnumDeclarationSyntax,
+                transform: static (syntax, cancellationToken) => Parser.ParseEnum(syntax, cancellationToken))
+            .WithTrackingName(EnumStep);
+
         context.RegisterSourceOutput(unions, static (output, result) => Produce(output, result));
+        context.RegisterSourceOutput(enums, static (output, result) => Produce(output, result));
         context.RegisterSourceOutput(records, static (output, result) => Produce(output, result));
     }
 

@@ -14,6 +14,21 @@ internal enum Representation
 
     /// <summary><c>{"tag": "Case", "content": payload}</c>.</summary>
     Adjacent,
+
+    /// <summary>The payload alone; reading takes the first case that fits.</summary>
+    Untagged,
+
+    /// <summary>A C# enum written as a string; its members are unit cases.</summary>
+    Enum,
+}
+
+/// <summary>A record's layout (mirrors Rho.Fast.Serialization.RecordShape, with Auto resolved).</summary>
+internal enum RecordLayout
+{
+    Object = 1,
+    Transparent = 2,
+    Tuple = 3,
+    Unit = 4,
 }
 
 /// <summary>A case's payload shape (the attribute's <c>Auto</c> is resolved by the parser).</summary>
@@ -49,7 +64,9 @@ internal sealed record WireTypeModel(
     EquatableArray<CaseModel> Cases,
     EquatableArray<MemberModel> Fields,
     bool HidesInherited,
-    bool DeclaresConverter);
+    bool DeclaresConverter,
+    RecordLayout Layout = RecordLayout.Object,
+    bool DenyUnknownFields = false);
 
 /// <summary>One case of a union.</summary>
 /// <param name="Name">The case record's simple name.</param>
@@ -57,13 +74,44 @@ internal sealed record WireTypeModel(
 /// <param name="WireName">The case name on the wire.</param>
 /// <param name="Shape">Unit, newtype or struct.</param>
 /// <param name="Members">Its positional members in declaration order.</param>
-internal sealed record CaseModel(string Name, string FullName, string WireName, Shape Shape, EquatableArray<MemberModel> Members);
+/// <param name="Aliases">Other names read as this case.</param>
+/// <param name="Other">The catch-all for unknown names: none, serde's unit <c>other</c>, or the raw-keeping case.</param>
+internal sealed record CaseModel(string Name, string FullName, string WireName, Shape Shape, EquatableArray<MemberModel> Members, EquatableArray<string> Aliases = default, OtherKind Other = OtherKind.None);
+
+/// <summary>Whether a case catches unknown case names, and what it keeps of them.</summary>
+internal enum OtherKind
+{
+    None,
+    Unit,
+    Raw,
+}
+
+/// <summary>What a flattened member is.</summary>
+internal enum FlattenKind
+{
+    None,
+    Record,
+    Map,
+}
 
 /// <summary>One positional member of a case or record.</summary>
 /// <param name="Name">The C# property name.</param>
 /// <param name="WireName">The key on the wire.</param>
 /// <param name="Type">The member's type.</param>
-internal sealed record MemberModel(string Name, string WireName, TypeModel Type);
+/// <param name="Aliases">Other keys read as this field.</param>
+/// <param name="Skip">0: always written; 1: not when null; 2: not when empty or null.</param>
+/// <param name="Default">A C# expression for a missing field, or null when a missing field is an error (or null, for nullable types).</param>
+/// <param name="Flatten">Whether the member is merged into the parent object.</param>
+/// <param name="Inner">A flattened record's own fields.</param>
+internal sealed record MemberModel(
+    string Name,
+    string WireName,
+    TypeModel Type,
+    EquatableArray<string> Aliases = default,
+    int Skip = 0,
+    string? Default = null,
+    FlattenKind Flatten = FlattenKind.None,
+    EquatableArray<MemberModel> Inner = default);
 
 /// <summary>The kinds of value a member can hold.</summary>
 internal enum ValueKind
@@ -82,6 +130,14 @@ internal enum ValueKind
     Raw,
     Wire,
     List,
+    Single,
+    Int128,
+    UInt128,
+    Rune,
+    Char,
+    Value,
+    Enum,
+    Map,
 }
 
 /// <summary>How a list member is declared, which decides how it is built and walked.</summary>
@@ -100,5 +156,7 @@ internal enum ListKind
 /// <param name="IsOptional">Null is allowed: a nullable reference or <see cref="System.Nullable{T}"/>; a missing field reads as null.</param>
 /// <param name="IsValueType">A struct (matters for how null is tested and unwrapped).</param>
 /// <param name="ListKind">For lists, how the list is declared.</param>
-/// <param name="Element">For lists, the element type.</param>
-internal sealed record TypeModel(ValueKind Kind, string FullName, bool IsOptional, bool IsValueType, ListKind ListKind, TypeModel? Element);
+/// <param name="Element">For lists, the element type; for maps, the value type.</param>
+/// <param name="Key">For maps, the key type (a string or an integer).</param>
+/// <param name="Concrete">For maps, the type built when reading.</param>
+internal sealed record TypeModel(ValueKind Kind, string FullName, bool IsOptional, bool IsValueType, ListKind ListKind, TypeModel? Element, TypeModel? Key = null, string? Concrete = null);

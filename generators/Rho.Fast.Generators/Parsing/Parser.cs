@@ -20,6 +20,13 @@ internal sealed class Parser
     public const string WireRecordAttribute = SerializationNamespace + ".WireRecordAttribute";
     private const string WireCaseAttribute = SerializationNamespace + ".WireCaseAttribute";
     private const string WireNameAttribute = SerializationNamespace + ".WireNameAttribute";
+    public const string WireEnumAttribute = SerializationNamespace + ".WireEnumAttribute";
+    private const string WireAliasAttribute = SerializationNamespace + ".WireAliasAttribute";
+    private const string WireSkipAttribute = SerializationNamespace + ".WireSkipAttribute";
+    private const string WireDefaultAttribute = SerializationNamespace + ".WireDefaultAttribute";
+    private const string WireFlattenAttribute = SerializationNamespace + ".WireFlattenAttribute";
+    private const string WireOtherAttribute = SerializationNamespace + ".WireOtherAttribute";
+    private const string JsonValueType = SerializationNamespace + ".JsonValue";
     private const string RawJsonType = SerializationNamespace + ".RawJson";
     private const string WireSerializableInterface = SerializationNamespace + ".IWireSerializable`1";
 
@@ -37,6 +44,93 @@ internal sealed class Parser
     public static ParseResult ParseRecord(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
         new Parser().Parse(context, isUnion: false, cancellationToken);
 
+    public static ParseResult ParseEnum(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        new Parser().ParseEnumType(context, cancellationToken);
+
+    private ParseResult ParseEnumType(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var type = (INamedTypeSymbol)context.TargetSymbol;
+        Location location = type.Locations.FirstOrDefault() ?? Location.None;
+        int renameAll = NamedInt(context.Attributes[0], "RenameAll", NameRules.None);
+        var containing = new List<string>();
+        for (INamedTypeSymbol? t = type.ContainingType; t is not null; t = t.ContainingType)
+        {
+            if (t.TypeParameters.Length > 0)
+            {
+                Report(Diagnostics.Generic, location, type.Name);
+            }
+
+            if (!IsPartial(t))
+            {
+                Report(Diagnostics.NotPartial, t.Locations.FirstOrDefault(), t.Name);
+            }
+
+            containing.Insert(0, "partial " + Keyword(t) + " " + Identifier(t.Name));
+        }
+
+        string fullName = type.ToDisplayString(s_fullName);
+        var cases = ImmutableArray.CreateBuilder<CaseModel>();
+        var names = new HashSet<string>();
+        string? otherCase = null;
+        foreach (ISymbol member in type.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (member is not IFieldSymbol { HasConstantValue: true } field)
+            {
+                continue;
+            }
+
+            Location memberLocation = field.Locations.FirstOrDefault() ?? location;
+            string wireName = FindAttribute(field, WireNameAttribute)?.ConstructorArguments.FirstOrDefault().Value as string ?? NameRules.Apply(renameAll, field.Name);
+            ImmutableArray<string> aliases = Aliases(field);
+            OtherKind other = FindAttribute(field, WireOtherAttribute) is null ? OtherKind.None : OtherKind.Unit;
+            if (other != OtherKind.None)
+            {
+                if (otherCase is not null)
+                {
+                    Report(Diagnostics.TwoCatchAlls, memberLocation, type.Name, otherCase, field.Name);
+                }
+
+                otherCase ??= field.Name;
+            }
+
+            if (!names.Add(wireName))
+            {
+                Report(Diagnostics.DuplicateCaseName, memberLocation, type.Name, wireName, field.Name, wireName);
+            }
+
+            foreach (string alias in aliases)
+            {
+                if (!names.Add(alias))
+                {
+                    Report(Diagnostics.AliasCollides, memberLocation, type.Name, field.Name, alias);
+                }
+            }
+
+            cases.Add(new CaseModel(Identifier(field.Name), fullName + "." + Identifier(field.Name), wireName, Shape.Unit, EquatableArray<MemberModel>.Empty, new EquatableArray<string>(aliases), other));
+        }
+
+        if (cases.Count == 0)
+        {
+            Report(Diagnostics.NoCases, location, type.Name);
+        }
+
+        var model = new WireTypeModel(
+            type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+            containing.ToEquatableArray(),
+            Identifier(type.Name),
+            fullName,
+            fullName.Replace("global::", "").Replace("@", "") + ".g.cs",
+            Representation.Enum,
+            null,
+            null,
+            new EquatableArray<CaseModel>(cases.ToImmutable()),
+            EquatableArray<MemberModel>.Empty,
+            false,
+            true);
+        return new ParseResult(_diagnostics.Count == 0 ? model : null, _diagnostics.ToEquatableArray());
+    }
+
     private ParseResult Parse(GeneratorAttributeSyntaxContext context, bool isUnion, CancellationToken cancellationToken)
     {
         var type = (INamedTypeSymbol)context.TargetSymbol;
@@ -51,7 +145,7 @@ internal sealed class Parser
         AttributeData attribute = context.Attributes[0];
 
         WireTypeModel? model = Check(type, location, isUnion) ? Build(type, attribute, location, isUnion, cancellationToken) : null;
-        return new ParseResult(_diagnostics.Count == 0 ? model : null, _diagnostics.ToEquatableArray());
+        return new ParseResult(_diagnostics.Any(d => Diagnostics.Find(d.Id).DefaultSeverity == DiagnosticSeverity.Error) ? null : model, _diagnostics.ToEquatableArray());
     }
 
     private bool Check(INamedTypeSymbol type, Location location, bool isUnion)
@@ -98,7 +192,9 @@ internal sealed class Parser
         int renameAll = NamedInt(attribute, "RenameAll", NameRules.None);
         int renameFields = NamedInt(attribute, "RenameAllFields", NameRules.SnakeCase);
 
+        bool untagged = isUnion && NamedBool(attribute, "Untagged");
         Representation representation = !isUnion ? Representation.Record
+            : untagged ? Representation.Untagged
             : tag is null ? Representation.External
             : content is null ? Representation.Internal
             : Representation.Adjacent;
@@ -121,6 +217,48 @@ internal sealed class Parser
         else
         {
             fields = BuildMembers(type, FindPrimaryConstructor(type)!, renameFields);
+        }
+
+        RecordLayout layout = RecordLayout.Object;
+        bool deny = false;
+        if (!isUnion)
+        {
+            int declared = NamedInt(attribute, "Shape", 0);
+            deny = NamedBool(attribute, "DenyUnknownFields");
+            layout = declared switch
+            {
+                2 => RecordLayout.Transparent,
+                3 => RecordLayout.Tuple,
+                4 => RecordLayout.Unit,
+                _ => RecordLayout.Object,
+            };
+            if ((layout == RecordLayout.Transparent && fields.Length != 1) || (layout == RecordLayout.Unit && fields.Length != 0))
+            {
+                Report(Diagnostics.BadRecordShape, location, type.Name, layout.ToString().ToLowerInvariant(), fields.Length.ToString());
+            }
+
+            bool flattens = false;
+            string? catchAll = null;
+            foreach (MemberModel field in fields)
+            {
+                flattens |= field.Flatten != FlattenKind.None;
+                if (field.Flatten == FlattenKind.Map)
+                {
+                    if (catchAll is not null)
+                    {
+                        Report(Diagnostics.TwoCatchAlls, location, type.Name, catchAll, field.Name);
+                    }
+
+                    catchAll = field.Name;
+                }
+            }
+
+            if (deny && flattens)
+            {
+                Report(Diagnostics.DenyWithFlatten, location, type.Name);
+            }
+
+            CheckAliases(type.Name, fields, location);
         }
 
         var containing = new List<string>();
@@ -150,7 +288,32 @@ internal sealed class Parser
             new EquatableArray<CaseModel>(cases),
             new EquatableArray<MemberModel>(fields),
             hidesInherited,
-            declaresConverter);
+            declaresConverter,
+            layout,
+            deny);
+    }
+
+    private void CheckAliases(string owner, ImmutableArray<MemberModel> fields, Location location)
+    {
+        var seen = new HashSet<string>();
+        foreach (MemberModel field in fields)
+        {
+            foreach (MemberModel inner in field.Flatten == FlattenKind.Record ? field.Inner.ToImmutableArray() : ImmutableArray.Create(field))
+            {
+                seen.Add(inner.WireName);
+            }
+        }
+
+        foreach (MemberModel field in fields)
+        {
+            foreach (string alias in field.Aliases)
+            {
+                if (!seen.Add(alias))
+                {
+                    Report(Diagnostics.AliasCollides, location, owner, field.Name, alias);
+                }
+            }
+        }
     }
 
     private ImmutableArray<CaseModel> BuildCases(
@@ -158,6 +321,8 @@ internal sealed class Parser
     {
         var cases = ImmutableArray.CreateBuilder<CaseModel>();
         var byWireName = new Dictionary<string, string>();
+        var aliasNames = new HashSet<string>();
+        string? otherCase = null;
         foreach (INamedTypeSymbol nested in union.GetTypeMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -232,7 +397,36 @@ internal sealed class Parser
                 }
             }
 
-            cases.Add(new CaseModel(Identifier(nested.Name), nested.ToDisplayString(s_fullName), wireName, shape, new EquatableArray<MemberModel>(members)));
+            OtherKind otherKind = OtherKind.None;
+            if (FindAttribute(nested, WireOtherAttribute) is not null)
+            {
+                otherKind = shape == Shape.Unit ? OtherKind.Unit
+                    : members.Length == 1 && members[0].Type.Kind == ValueKind.Raw && !members[0].Type.IsOptional ? OtherKind.Raw
+                    : OtherKind.None;
+                if (otherKind == OtherKind.None || representation == Representation.Untagged)
+                {
+                    Report(Diagnostics.BadOther, caseLocation, union.Name, nested.Name);
+                }
+                else if (otherCase is not null)
+                {
+                    Report(Diagnostics.TwoCatchAlls, caseLocation, union.Name, otherCase, nested.Name);
+                }
+
+                otherCase ??= nested.Name;
+            }
+
+            ImmutableArray<string> aliases = Aliases(nested);
+            foreach (string alias in aliases)
+            {
+                if (byWireName.ContainsKey(alias) || aliasNames.Contains(alias) || alias == wireName)
+                {
+                    Report(Diagnostics.AliasCollides, caseLocation, union.Name, nested.Name, alias);
+                }
+
+                aliasNames.Add(alias);
+            }
+
+            cases.Add(new CaseModel(Identifier(nested.Name), nested.ToDisplayString(s_fullName), wireName, shape, new EquatableArray<MemberModel>(members), new EquatableArray<string>(aliases), otherKind));
         }
 
         if (cases.Count == 0 && !_diagnostics.Any(d => d.Id == Diagnostics.CaseNotSealed.Id))
@@ -270,10 +464,139 @@ internal sealed class Parser
                 byWireName.Add(wireName, parameter.Name);
             }
 
-            members.Add(new MemberModel(Identifier(property?.Name ?? parameter.Name), wireName, type));
+            ISymbol[] carriers = property is null ? new ISymbol[] { parameter } : new ISymbol[] { parameter, property };
+            ImmutableArray<string> aliases = ImmutableArray<string>.Empty;
+            int skip = 0;
+            string? defaultValue = null;
+            FlattenKind flatten = FlattenKind.None;
+            ImmutableArray<MemberModel> inner = ImmutableArray<MemberModel>.Empty;
+            foreach (ISymbol carrier in carriers)
+            {
+                if (Aliases(carrier) is { Length: > 0 } found)
+                {
+                    aliases = found;
+                }
+
+                if (FindAttribute(carrier, WireSkipAttribute) is { } skipAttribute)
+                {
+                    int when = skipAttribute.ConstructorArguments.FirstOrDefault().Value is int w ? w : 0;
+                    skip = when + 1;
+                    bool canHold = when == 0 ? type.IsOptional : type.IsOptional || type.Kind is ValueKind.List or ValueKind.Map;
+                    if (!canHold || (when == 1 && type.Kind is not (ValueKind.List or ValueKind.Map)) || type.ListKind == ListKind.Enumerable)
+                    {
+                        Report(Diagnostics.BadSkip, memberLocation, owner.Name, parameter.Name, when == 0 ? "SkipWhen.Null" : "SkipWhen.Empty", parameter.Type.ToDisplayString());
+                    }
+                }
+
+                if (FindAttribute(carrier, WireDefaultAttribute) is { } defaultAttribute)
+                {
+                    defaultValue = DefaultExpression(type, defaultAttribute);
+                    if (defaultValue is null)
+                    {
+                        Report(Diagnostics.BadDefault, memberLocation, owner.Name, parameter.Name, parameter.Type.ToDisplayString());
+                    }
+                }
+
+                if (FindAttribute(carrier, WireFlattenAttribute) is not null)
+                {
+                    if (type.Kind == ValueKind.Map && type.Key!.Kind == ValueKind.String && type.Element!.Kind == ValueKind.Value && !type.IsOptional)
+                    {
+                        flatten = FlattenKind.Map;
+                    }
+                    else if (type.Kind == ValueKind.Wire && !type.IsOptional && parameter.Type is INamedTypeSymbol flatRecord
+                        && FindAttribute(flatRecord, WireRecordAttribute) is { } flatAttribute && NamedInt(flatAttribute, "Shape", 0) is 0 or 1
+                        && FindPrimaryConstructor(flatRecord) is { } flatConstructor)
+                    {
+                        flatten = FlattenKind.Record;
+                        inner = BuildMembers(flatRecord, flatConstructor, NamedInt(flatAttribute, "RenameAllFields", NameRules.SnakeCase));
+                    }
+                    else
+                    {
+                        Report(Diagnostics.BadFlatten, memberLocation, owner.Name, parameter.Name);
+                    }
+                }
+            }
+
+            members.Add(new MemberModel(Identifier(property?.Name ?? parameter.Name), wireName, type, new EquatableArray<string>(aliases), skip, defaultValue, flatten, new EquatableArray<MemberModel>(inner)));
         }
 
         return members.ToImmutable();
+    }
+
+    private static ImmutableArray<string> Aliases(ISymbol symbol)
+    {
+        AttributeData? attribute = FindAttribute(symbol, WireAliasAttribute);
+        if (attribute is null || attribute.ConstructorArguments.Length == 0)
+        {
+            return ImmutableArray<string>.Empty;
+        }
+
+        var names = ImmutableArray.CreateBuilder<string>();
+        foreach (TypedConstant value in attribute.ConstructorArguments[0].Values)
+        {
+            if (value.Value is string name)
+            {
+                names.Add(name);
+            }
+        }
+
+        return names.ToImmutable();
+    }
+
+    /// <summary>The C# expression a missing field reads as; null when the constant does not fit.</summary>
+    private static string? DefaultExpression(TypeModel type, AttributeData attribute)
+    {
+        if (attribute.ConstructorArguments.Length == 1)
+        {
+            TypedConstant constant = attribute.ConstructorArguments[0];
+            if (constant.IsNull)
+            {
+                return type.IsOptional ? "null" : null;
+            }
+
+            return constant.Value switch
+            {
+                string text when type.Kind == ValueKind.String => SymbolDisplay.FormatLiteral(text, quote: true),
+                bool flag when type.Kind == ValueKind.Boolean => flag ? "true" : "false",
+                int or long or uint or ulong or short or ushort or byte or sbyte or double or float when IsNumeric(type.Kind)
+                    => "(" + type.FullName + ")(" + System.Convert.ToString(constant.Value, System.Globalization.CultureInfo.InvariantCulture) + ")",
+                int member when type.Kind == ValueKind.Enum => "(" + type.FullName + ")" + member,
+                _ => null,
+            };
+        }
+
+        if (type.IsOptional)
+        {
+            return "null";
+        }
+
+        return type.Kind switch
+        {
+            ValueKind.String => "\"\"",
+            ValueKind.List when type.ListKind == ListKind.Array => "global::System.Array.Empty<" + ElementName(type.Element!) + ">()",
+            ValueKind.List => "new global::System.Collections.Generic.List<" + ElementName(type.Element!) + ">()",
+            ValueKind.Map => "new " + type.Concrete + "()",
+            ValueKind.Wire or ValueKind.Raw or ValueKind.Value => null,
+            _ => "default",
+        };
+    }
+
+    private static string ElementName(TypeModel type) => type.IsOptional ? type.FullName + "?" : type.FullName;
+
+    private static bool IsNumeric(ValueKind kind) => kind is ValueKind.SByte or ValueKind.Byte or ValueKind.Int16 or ValueKind.UInt16
+        or ValueKind.Int32 or ValueKind.UInt32 or ValueKind.Int64 or ValueKind.UInt64 or ValueKind.Double or ValueKind.Single;
+
+    private static bool NamedBool(AttributeData attribute, string name)
+    {
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Value is bool value)
+            {
+                return value;
+            }
+        }
+
+        return false;
     }
 
     private static readonly string[] s_reserved = { "ReadWire", "WriteWire", "WriteWireFields", "WireJsonConverter" };
@@ -349,7 +672,16 @@ internal sealed class Parser
             SpecialType.System_Int64 => ValueKind.Int64,
             SpecialType.System_UInt64 => ValueKind.UInt64,
             SpecialType.System_Double => ValueKind.Double,
-            _ => null,
+            SpecialType.System_Single => ValueKind.Single,
+            SpecialType.System_Char => ValueKind.Char,
+            _ => type.ToDisplayString() switch
+            {
+                "System.Int128" => ValueKind.Int128,
+                "System.UInt128" => ValueKind.UInt128,
+                "System.Text.Rune" => ValueKind.Rune,
+                JsonValueType => ValueKind.Value,
+                _ => null,
+            },
         };
         if (primitive is ValueKind kind)
         {
@@ -365,6 +697,30 @@ internal sealed class Parser
         {
             TypeModel? element = MapType(array.ElementType);
             return element is null ? null : new TypeModel(ValueKind.List, fullName, optional, false, ListKind.Array, element);
+        }
+
+        if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType && FindAttribute(enumType, WireEnumAttribute) is not null)
+        {
+            return new TypeModel(ValueKind.Enum, fullName, optional, IsValueType: true, ListKind.None, null);
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 2 } map)
+        {
+            string? concrete = map.OriginalDefinition.ToDisplayString() switch
+            {
+                "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>" or "System.Collections.Generic.Dictionary<TKey, TValue>" => "global::System.Collections.Generic.Dictionary",
+                "System.Collections.Generic.SortedDictionary<TKey, TValue>" => "global::System.Collections.Generic.SortedDictionary",
+                _ => null,
+            };
+            TypeModel? key = concrete is null ? null : MapType(map.TypeArguments[0]);
+            TypeModel? value = concrete is null ? null : MapType(map.TypeArguments[1]);
+            if (key is { IsOptional: false } && (key.Kind == ValueKind.String || IsInteger(key.Kind)) && value is not null)
+            {
+                string arguments = "<" + key.FullName + ", " + ElementName(value) + ">";
+                return new TypeModel(ValueKind.Map, fullName, optional, false, ListKind.None, value, key, concrete + arguments);
+            }
+
+            return null;
         }
 
         if (type is INamedTypeSymbol named)
@@ -393,6 +749,9 @@ internal sealed class Parser
 
         return null;
     }
+
+    private static bool IsInteger(ValueKind kind) => kind is ValueKind.SByte or ValueKind.Byte or ValueKind.Int16 or ValueKind.UInt16
+        or ValueKind.Int32 or ValueKind.UInt32 or ValueKind.Int64 or ValueKind.UInt64;
 
     private static bool IsWireType(INamedTypeSymbol type) =>
         FindAttribute(type, TaggedUnionAttribute) is not null

@@ -18,8 +18,19 @@ internal static class SerdeNumbers
         // .NET gives the same shortest round-trip digits as ryu; only the layout differs.
         Span<byte> text = stackalloc byte[MaxDoubleLength];
         value.TryFormat(text, out int textLength, "R", CultureInfo.InvariantCulture);
-        text = text.Slice(0, textLength);
+        return Layout(text.Slice(0, textLength), destination, maxPlain: 16, minPlain: -5);
+    }
 
+    /// <summary>Writes <paramref name="value"/> (finite) as serde_json writes an f32: its own shortest digits, ryu's format32 layout.</summary>
+    public static int FormatSingle(float value, Span<byte> destination)
+    {
+        Span<byte> text = stackalloc byte[MaxDoubleLength];
+        value.TryFormat(text, out int textLength, "R", CultureInfo.InvariantCulture);
+        return Layout(text.Slice(0, textLength), destination, maxPlain: 13, minPlain: -6);
+    }
+
+    private static int Layout(Span<byte> text, Span<byte> destination, int maxPlain, int minPlain)
+    {
         int pos = 0;
         if (text[0] == (byte)'-')
         {
@@ -79,8 +90,8 @@ internal static class SerdeNumbers
         d = d.Slice(0, n);
         int k = kk - n;
 
-        // The layout rules of ryu's format64, which serde_json uses.
-        if (k >= 0 && kk <= 16)
+        // The layout rules of ryu's format64 and format32, which serde_json uses.
+        if (k >= 0 && kk <= maxPlain)
         {
             d.CopyTo(destination.Slice(pos));
             pos += n;
@@ -89,7 +100,7 @@ internal static class SerdeNumbers
             destination[pos++] = (byte)'.';
             destination[pos++] = (byte)'0';
         }
-        else if (kk > 0 && kk <= 16)
+        else if (kk > 0 && kk <= maxPlain)
         {
             d.Slice(0, kk).CopyTo(destination.Slice(pos));
             pos += kk;
@@ -97,7 +108,7 @@ internal static class SerdeNumbers
             d.Slice(kk).CopyTo(destination.Slice(pos));
             pos += n - kk;
         }
-        else if (kk > -5 && kk <= 0)
+        else if (kk > minPlain && kk <= 0)
         {
             destination[pos++] = (byte)'0';
             destination[pos++] = (byte)'.';

@@ -28,4 +28,10 @@ public sealed class TaggedUnionAttribute : Attribute
 
     /// <summary>How field names of struct cases are derived from their member names. Default: snake_case, as Rust fields are.</summary>
     public RenameRule RenameAllFields { get; set; } = RenameRule.SnakeCase;
+
+    /// <summary>
+    /// No tag at all (serde's <c>untagged</c>): a case is written as its payload, and reading tries
+    /// the cases in declaration order and takes the first that fits. Excludes <see cref="Tag"/>.
+    /// </summary>
+    public bool Untagged { get; set; }
 }

@@ -37,8 +37,8 @@ public sealed class WireCaseAttribute : Attribute
     public CaseShape Shape { get; set; }
 }
 
-/// <summary>Overrides the wire name of one field (serde's per-field <c>rename</c>).</summary>
-[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property, Inherited = false, AllowMultiple = false)]
+/// <summary>Overrides the wire name of one field or enum member (serde's per-field and per-variant <c>rename</c>).</summary>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property | AttributeTargets.Field, Inherited = false, AllowMultiple = false)]
 public sealed class WireNameAttribute : Attribute
 {
     /// <summary>Creates the attribute.</summary>

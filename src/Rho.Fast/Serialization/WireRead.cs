@@ -9,7 +9,7 @@ namespace Rho.Fast.Serialization;
 /// failure into a <see cref="WireFormatException"/> naming the type, case and field.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class WireRead
+public static partial class WireRead
 {
     /// <summary>Advances to the next token; the input ending here is an error.</summary>
     /// <param name="reader">The wire reader.</param>

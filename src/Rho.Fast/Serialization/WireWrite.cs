@@ -11,7 +11,7 @@ namespace Rho.Fast.Serialization;
 /// <see cref="Utf8JsonWriter"/>, whatever encoder the writer was configured with.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class WireWrite
+public static partial class WireWrite
 {
     private const int StackLimit = 256;
 

@@ -130,7 +130,7 @@ public sealed class DiagnosticTests
     {
         AssertReports("RHOF005", at: "Lookup", typeName: "Index", """
             [WireRecord]
-            public sealed partial record Index(Dictionary<string, int> Lookup);
+            public sealed partial record Index(HashSet<int> Lookup);
             """);
     }
 

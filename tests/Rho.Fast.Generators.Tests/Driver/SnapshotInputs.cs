@@ -1,0 +1,68 @@
+using System.Collections.Generic;
+using Xunit;
+
+namespace Rho.Fast.Generators.Tests.Driver;
+
+/// <summary>One small input per representation and feature, for <see cref="SnapshotTests"/>.</summary>
+public static class SnapshotInputs
+{
+    private static readonly Dictionary<string, string> s_sources = new()
+    {
+        ["External"] = """
+            namespace Demo;
+
+            [TaggedUnion]
+            public abstract partial record External
+            {
+                public sealed record Ping : External;
+                public sealed record Text(string Value) : External;
+                [WireCase(Name = "move_to")]
+                public sealed record Move(int X, int Y) : External;
+            }
+            """,
+        ["Internal"] = """
+            namespace Demo;
+
+            [WireRecord]
+            public sealed partial record Coords(int X, int Y);
+
+            [TaggedUnion(Tag = "type", RenameAll = RenameRule.SnakeCase)]
+            public abstract partial record Internal
+            {
+                public sealed record Ping : Internal;
+                public sealed record Message(uint Id, string Text, uint? ReplyTo) : Internal;
+                public sealed record Located(Coords At) : Internal;
+            }
+            """,
+        ["Adjacent"] = """
+            namespace Demo;
+
+            [TaggedUnion(Tag = "t", Content = "c")]
+            public abstract partial record Adjacent
+            {
+                public sealed record Stop : Adjacent;
+                public sealed record Text(string Value) : Adjacent;
+                public sealed record Full(string A, List<uint>? B) : Adjacent;
+            }
+            """,
+        ["Record"] = """
+            namespace Demo;
+
+            [WireRecord]
+            public sealed partial record Record(string Id, double Score, RawJson Meta, IReadOnlyList<string[]> Grid, bool? Flag);
+            """,
+    };
+
+    public static TheoryData<string> Names()
+    {
+        var names = new TheoryData<string>();
+        foreach (string name in s_sources.Keys)
+        {
+            names.Add(name);
+        }
+
+        return names;
+    }
+
+    public static string Source(string name) => s_sources[name];
+}
