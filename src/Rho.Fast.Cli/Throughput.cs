@@ -51,7 +51,7 @@ internal static class Throughput
         output.Write(buffer.WrittenSpan);
     }
 
-    /// <summary>"read 812.3 MB/s · serialize 640.1 MB/s · append 9.8 MB/s".</summary>
+    /// <summary>"read 812.3 MB/s · read_decoded 700.2 MB/s · stream 900.5 MB/s · serialize 640.1 MB/s · append 9.8 MB/s".</summary>
     public static string OneLine(IReadOnlyList<ThroughputMeasurement> measurements)
     {
         var parts = new string[measurements.Count];

@@ -34,7 +34,7 @@ internal static class ThroughputProbe
     /// <param name="scratchDirectory">Where the append measurement creates its temporary store; the system temp folder when <see langword="null"/>. Use a folder on the disk you care about: appends wait for it.</param>
     /// <param name="options">Read limits such as the longest line; the defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the probe.</param>
-    /// <returns>The <c>read</c>, <c>serialize</c> and <c>append</c> measurements, in that order.</returns>
+    /// <returns>The <c>read</c>, <c>read_decoded</c>, <c>stream</c>, <c>serialize</c> and <c>append</c> measurements, in that order.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="iterations"/> or <paramref name="appendCount"/> is less than 1.</exception>
     /// <exception cref="SessionFormatException">The file is not a readable session.</exception>
     public static async Task<IReadOnlyList<ThroughputMeasurement>> RunAsync(
@@ -50,7 +50,26 @@ internal static class ThroughputProbe
         await TimeAsync(times, async () =>
             messages = (await SessionReader.ReadMessagesAsync(path, options, cancellationToken).ConfigureAwait(false)).Messages).ConfigureAwait(false);
 
-        var results = new List<ThroughputMeasurement>(3) { Measurement("read", fileBytes, times) };
+        var results = new List<ThroughputMeasurement>(5) { Measurement("read", fileBytes, times) };
+
+        // The same read, then every text decoded to a string once: what lazy text costs when all of it is used.
+        long decoded = 0;
+        await TimeAsync(times, async () =>
+        {
+            SessionReadResult read = await SessionReader.ReadMessagesAsync(path, options, cancellationToken).ConfigureAwait(false);
+            decoded = DecodeAll(read.Messages);
+        }).ConfigureAwait(false);
+        results.Add(Measurement("read_decoded", fileBytes, times));
+        GC.KeepAlive(decoded);
+
+        await TimeAsync(times, async () =>
+        {
+            await foreach (Message message in SessionReader.StreamMessagesAsync(path, options).WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                GC.KeepAlive(message);
+            }
+        }).ConfigureAwait(false);
+        results.Add(Measurement("stream", fileBytes, times));
 
         var entries = new List<SessionEntry>(messages.Count);
         foreach (Message message in messages)
@@ -118,6 +137,46 @@ internal static class ThroughputProbe
         }
 
         return Measurement("append", bytes, times);
+    }
+
+    /// <summary>Decodes every text of <paramref name="messages"/> to a string; returns the characters decoded.</summary>
+    private static long DecodeAll(IReadOnlyList<Message> messages)
+    {
+        long chars = 0;
+        foreach (Message message in messages)
+        {
+            switch (message)
+            {
+                case Message.SystemPrompt system:
+                    chars += system.Text.ToString().Length;
+                    break;
+                case Message.User { Content: var blocks }:
+                    chars += DecodeAll(blocks);
+                    break;
+                case Message.Assistant { Content: var blocks }:
+                    chars += DecodeAll(blocks);
+                    break;
+                case Message.ToolResult { Result: var result }:
+                    chars += result.Content.ToString().Length;
+                    break;
+            }
+        }
+
+        return chars;
+    }
+
+    private static long DecodeAll(IReadOnlyList<ContentBlock> blocks)
+    {
+        long chars = 0;
+        foreach (ContentBlock block in blocks)
+        {
+            if (block is ContentBlock.Text { Value: var text })
+            {
+                chars += text.ToString().Length;
+            }
+        }
+
+        return chars;
     }
 
     /// <summary>Runs <paramref name="run"/> untimed until warm, then once per slot of <paramref name="times"/>, recording each.</summary>

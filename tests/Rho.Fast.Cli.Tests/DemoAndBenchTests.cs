@@ -20,7 +20,7 @@ public sealed class DemoAndBenchTests
         Assert.Matches(@"cut bytes kept in \S+\.jsonl\.dropped", output);
         Assert.Contains("resumed again: 404 messages", output);
         Assert.Contains("✓ every acknowledged message is there", output);
-        Assert.Matches(@"read [\d.]+ MB/s · serialize [\d.]+ MB/s · append [\d.]+ MB/s", output);
+        Assert.Matches(@"read [\d.]+ MB/s · read_decoded [\d.]+ MB/s · stream [\d.]+ MB/s · serialize [\d.]+ MB/s · append [\d.]+ MB/s", output);
         string root = Regex.Match(output, @"Removed (\S+)\.\n").Groups[1].Value;
         Assert.StartsWith(Path.GetTempPath(), root);
         Assert.False(Directory.Exists(root));
@@ -37,7 +37,7 @@ public sealed class DemoAndBenchTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("", result.Stderr);
         string[] lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["read", "serialize", "append"], Array.ConvertAll(lines, line => JsonDocument.Parse(line).RootElement.GetProperty("name").GetString()!));
+        Assert.Equal(["read", "read_decoded", "stream", "serialize", "append"], Array.ConvertAll(lines, line => JsonDocument.Parse(line).RootElement.GetProperty("name").GetString()!));
         foreach (string line in lines)
         {
             JsonElement measurement = JsonDocument.Parse(line).RootElement;
@@ -55,7 +55,7 @@ public sealed class DemoAndBenchTests
         CliResult result = CliRun.Run("bench", "--messages", "200", "--iterations", "1");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Matches(@"^MEASURE\s+SIZE\s+MEDIAN\s+MB/s\nread .+\nserialize .+\nappend .+\n$", result.Out);
+        Assert.Matches(@"^MEASURE\s+SIZE\s+MEDIAN\s+MB/s\nread .+\nread_decoded .+\nstream .+\nserialize .+\nappend .+\n$", result.Out);
         Assert.Contains("generating 200 messages: done in ", result.Stderr);
         Assert.Contains("measuring ", result.Stderr);
     }

@@ -25,7 +25,7 @@ internal static class BenchCommand
         Option<int> messages = WholeNumberOption.Create("--messages", "-n", 1, int.MaxValue, "Without FILE: messages in the generated session.", "N");
         messages.DefaultValueFactory = _ => DefaultMessages;
         Option<int> maxLineLength = CommonOptions.MaxLineLength();
-        var command = new Command("bench", "Measure read, serialize and durable append throughput in-process, on FILE or on a generated session.")
+        var command = new Command("bench", "Measure read (kept, decoded, streamed), serialize and durable append throughput in-process, on FILE or on a generated session.")
         {
             file, json, iterations, messages, maxLineLength,
         };
