@@ -31,27 +31,25 @@ internal static class SessionLocator
         SessionStore store = CommonOptions.Store(root);
         string workspace = CommonOptions.Workspace(cwd);
         string folder = store.WorkspaceDirectory(workspace);
-
-        // The store's lookup creates the workspace folder; a read should leave no trace.
-        if (!Directory.Exists(folder))
-        {
-            throw new UsageException(Describe(new SessionLookupException(target, []), folder, workspace));
-        }
-
         try
         {
             return store.FindByIdPrefix(workspace, target);
         }
         catch (SessionLookupException e)
         {
-            throw new UsageException(Describe(e, folder, workspace));
+            throw new UsageException(Describe(e, store.Root, folder, workspace));
         }
     }
 
     /// <summary>The lookup's failure, with the folder searched and, when several match, their file names.</summary>
-    private static string Describe(SessionLookupException e, string folder, string workspace)
+    private static string Describe(SessionLookupException e, string root, string folder, string workspace)
     {
-        string where = " in " + folder + " (the sessions of " + workspace + ")";
+        // The store looks in the workspace first and elsewhere only when nothing there matches.
+        bool inWorkspace = e.Matches.Count > 0 && e.Matches[0].StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        string here = " in " + folder + " (the sessions of " + workspace + ")";
+        string where = e.Matches.Count == 0 ? here + ", then in every workspace under " + root
+            : inWorkspace ? here
+            : " in the workspaces under " + root;
         if (e.Matches.Count == 0)
         {
             return "no session found matching '" + e.Prefix + "'" + where;
@@ -60,7 +58,8 @@ internal static class SessionLocator
         var all = new List<string>(e.Matches.Count);
         foreach (string match in e.Matches)
         {
-            all.Add(Path.GetFileName(match));
+            // Relative to where they were found: a folder session's file is always session.jsonl.
+            all.Add(Path.GetRelativePath(inWorkspace ? folder : root, match));
         }
 
         all.Sort(StringComparer.Ordinal);

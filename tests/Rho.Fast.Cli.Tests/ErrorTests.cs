@@ -37,7 +37,7 @@ public sealed class ErrorTests
 
         Assert.Equal(2, result.ExitCode);
         string folder = new SessionStore(temp.Path).WorkspaceDirectory("/w");
-        Assert.Equal("rho-fast: no session found matching 'zzzz' in " + folder + " (the sessions of /w)\n", result.Stderr);
+        Assert.Equal("rho-fast: no session found matching 'zzzz' in " + folder + " (the sessions of /w), then in every workspace under " + temp.Path + "\n", result.Stderr);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class ErrorTests
         CliResult result = CliRun.Run("show", "abc", "--root", temp.Combine("sessions"), "--cwd", "/w");
 
         string folder = new SessionStore(temp.Combine("sessions")).WorkspaceDirectory("/w");
-        Assert.Equal("rho-fast: no session found matching 'abc' in " + folder + " (the sessions of /w)\n", result.Stderr);
+        Assert.Equal("rho-fast: no session found matching 'abc' in " + folder + " (the sessions of /w), then in every workspace under " + temp.Combine("sessions") + "\n", result.Stderr);
         Assert.False(System.IO.Directory.Exists(temp.Combine("sessions")));
     }
 

@@ -10,10 +10,15 @@ namespace Rho.Fast;
 /// <summary>
 /// Session files laid out as rho lays them out: <c>&lt;root&gt;/&lt;workspace key&gt;/&lt;unix
 /// seconds&gt;_&lt;uuid&gt;.jsonl</c>, directories <c>0700</c> and files <c>0600</c>, enforced on
-/// every create and open. Create, resume by id prefix, and list sessions of a working directory.
+/// every create and open; sessions in rho 1.47's folders (<c>&lt;unix seconds&gt;_&lt;uuid&gt;/session.jsonl</c>)
+/// are found and listed too. Create, resume by id prefix (this workspace first, then every
+/// workspace), and list sessions of a working directory.
 /// </summary>
 public sealed class SessionStore
 {
+    // rho 1.47 keeps each new session in a folder of its own, with this transcript in it.
+    private const string FolderSessionFile = "session.jsonl";
+
     /// <summary>Creates a store rooted at <paramref name="root"/>.</summary>
     /// <param name="root">The sessions folder; created on first use.</param>
     public SessionStore(string root)
@@ -95,27 +100,29 @@ public sealed class SessionStore
     public Task<SessionReadResult> ReadAsync(string cwd, string idPrefix, CancellationToken cancellationToken = default) =>
         SessionReader.ReadMessagesAsync(FindByIdPrefix(cwd, idPrefix), cancellationToken: cancellationToken);
 
-    /// <summary>The path of the one session of <paramref name="cwd"/> whose id starts with <paramref name="idPrefix"/>.</summary>
+    /// <summary>
+    /// The path of the one session whose id starts with <paramref name="idPrefix"/>, looked up as
+    /// rho does: in the sessions of <paramref name="cwd"/> first, then, when none there matches, in
+    /// every workspace of the store. Both of rho's layouts are found: a folder
+    /// <c>&lt;created&gt;_&lt;id&gt;/session.jsonl</c>, and a flat <c>&lt;created&gt;_&lt;id&gt;.jsonl</c>.
+    /// </summary>
     /// <param name="cwd">An absolute working directory.</param>
     /// <param name="idPrefix">A prefix of the session id.</param>
-    /// <exception cref="SessionLookupException">No session, or several, match the prefix.</exception>
+    /// <exception cref="SessionLookupException">No session, or several in the first place that has any, match the prefix.</exception>
     public string FindByIdPrefix(string cwd, string idPrefix)
     {
         ArgumentNullException.ThrowIfNull(idPrefix);
         string directory = CheckedWorkspaceDirectory(cwd);
         var matches = new List<string>();
-        if (!Directory.Exists(directory))
+        AddMatches(directory, idPrefix, matches);
+        if (matches.Count == 0 && Directory.Exists(Root))
         {
-            // A lookup creates nothing: no folder means no session.
-            throw new SessionLookupException(idPrefix, matches);
-        }
-
-        foreach (string path in Directory.EnumerateFiles(directory, "*.jsonl"))
-        {
-            string? id = IdOf(path);
-            if (id is not null && id.StartsWith(idPrefix, StringComparison.Ordinal))
+            foreach (string workspace in Directory.EnumerateDirectories(Root))
             {
-                matches.Add(path);
+                if (!string.Equals(workspace, directory, StringComparison.Ordinal))
+                {
+                    AddMatches(workspace, idPrefix, matches);
+                }
             }
         }
 
@@ -123,50 +130,88 @@ public sealed class SessionStore
         return matches.Count == 1 ? matches[0] : throw new SessionLookupException(idPrefix, matches);
     }
 
-    /// <summary>The sessions of <paramref name="cwd"/>, newest first, each summarized without a full parse.</summary>
+    /// <summary>The sessions of <paramref name="cwd"/>, in both layouts, newest first, each summarized without a full parse.</summary>
     /// <param name="cwd">An absolute working directory.</param>
     public IReadOnlyList<SessionInfo> List(string cwd)
     {
         string directory = WorkspaceDirectory(cwd);
         var sessions = new List<SessionInfo>();
-        if (!Directory.Exists(directory))
+        foreach (string path in SessionFilesIn(directory))
         {
-            return sessions;
-        }
-
-        foreach (string path in Directory.EnumerateFiles(directory, "*.jsonl"))
-        {
-            string? id = IdOf(path);
-            if (id is not null)
-            {
-                sessions.Add(SessionScanner.Summarize(path, id, CreatedOf(path)));
-            }
+            sessions.Add(SessionScanner.Summarize(path, IdOf(path)!, CreatedOf(path)));
         }
 
         sessions.Sort(static (a, b) => b.Created != a.Created ? b.Created.CompareTo(a.Created) : string.CompareOrdinal(b.Path, a.Path));
         return sessions;
     }
 
-    /// <summary>The session id in a file name: the part after the last <c>_</c> of a <c>.jsonl</c> name.</summary>
+    /// <summary>
+    /// The session id a path names: the part after the last <c>_</c> of the session's name, which is
+    /// the folder's name for a <c>session.jsonl</c> in a session folder, else the <c>.jsonl</c> file's stem.
+    /// </summary>
     /// <param name="path">A file path.</param>
-    /// <returns>The id, or <see langword="null"/> when the file is not a session.</returns>
+    /// <returns>The id, or <see langword="null"/> when the path is not a session's.</returns>
     public static string? IdOf(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        string? name = UnitName(path);
+        int underscore = name?.LastIndexOf('_') ?? -1;
+        return underscore < 0 ? null : name![(underscore + 1)..];
+    }
+
+    /// <summary>The session's name: its folder's for a folder session, its file's stem for a flat one.</summary>
+    private static string? UnitName(string path)
+    {
         string name = Path.GetFileName(path);
-        if (!name.EndsWith(".jsonl", StringComparison.Ordinal))
+        if (name == FolderSessionFile)
         {
-            return null;
+            return Path.GetFileName(Path.GetDirectoryName(path));
         }
 
-        string stem = name[..^".jsonl".Length];
-        int underscore = stem.LastIndexOf('_');
-        return underscore < 0 ? null : stem[(underscore + 1)..];
+        return name.EndsWith(".jsonl", StringComparison.Ordinal) ? name[..^".jsonl".Length] : null;
+    }
+
+    /// <summary>The session files of one workspace folder, flat and in session folders; nothing when it does not exist.</summary>
+    private static IEnumerable<string> SessionFilesIn(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            // A lookup creates nothing: no folder means no session.
+            yield break;
+        }
+
+        foreach (string path in Directory.EnumerateFiles(directory, "*.jsonl"))
+        {
+            if (IdOf(path) is not null)
+            {
+                yield return path;
+            }
+        }
+
+        foreach (string folder in Directory.EnumerateDirectories(directory))
+        {
+            string path = Path.Combine(folder, FolderSessionFile);
+            if (File.Exists(path) && IdOf(path) is not null)
+            {
+                yield return path;
+            }
+        }
+    }
+
+    private static void AddMatches(string directory, string idPrefix, List<string> matches)
+    {
+        foreach (string path in SessionFilesIn(directory))
+        {
+            if (IdOf(path)!.StartsWith(idPrefix, StringComparison.Ordinal))
+            {
+                matches.Add(path);
+            }
+        }
     }
 
     private static DateTimeOffset CreatedOf(string path)
     {
-        string name = Path.GetFileName(path);
+        string name = UnitName(path) ?? "";
         int underscore = name.IndexOf('_');
         return underscore > 0 && long.TryParse(name.AsSpan(0, underscore), NumberStyles.None, CultureInfo.InvariantCulture, out long seconds)
             && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds()
