@@ -104,12 +104,16 @@ internal static class Diagnostics
         "RHOF024", "Unknown fields denied with a flattened member",
         "'{0}' denies unknown fields and has a flattened member; serde does not support the two together");
 
+    public static readonly DiagnosticDescriptor InternalTuple = Error(
+        "RHOF025", "Internally tagged case cannot be a tuple",
+        "Case '{1}' of '{0}' is a tuple case, but an internally tagged union has no place for an array beside its tag; serde rejects tuple variants with `tag` too");
+
     private static readonly DiagnosticDescriptor[] s_all =
     {
         NotPartial, UnionNotAbstractRecord, NoCases, DuplicateCaseName, UnsupportedMemberType, TagCollides,
         CaseNotSealed, NotRecord, ContentWithoutTag, InternalNewtypeNotRecord, Generic, ShapeMismatch, DuplicateFieldName,
         ReservedName, AmbiguousRecordShape, AmbiguousCaseShape, BadFlatten, TwoCatchAlls, AliasCollides, BadSkip, BadOther,
-        BadRecordShape, BadDefault, DenyWithFlatten,
+        BadRecordShape, BadDefault, DenyWithFlatten, InternalTuple,
     };
 
     public static DiagnosticDescriptor Find(string id)

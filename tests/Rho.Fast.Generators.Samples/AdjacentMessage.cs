@@ -17,4 +17,8 @@ public abstract partial record AdjacentMessage
     public sealed record Move(int X, int Y) : AdjacentMessage;
 
     public sealed record Place(Point At) : AdjacentMessage;
+
+    /// <summary>A tuple case: <c>{"t":"Span","c":[1,2]}</c>.</summary>
+    [WireCase(Shape = CaseShape.Tuple)]
+    public sealed record Span(byte From, byte To) : AdjacentMessage;
 }

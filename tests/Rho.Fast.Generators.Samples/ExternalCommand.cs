@@ -25,4 +25,8 @@ public abstract partial record ExternalCommand
     /// <summary>A struct case with one field: <c>{"Wrap":{"value":1}}</c>.</summary>
     [WireCase(Shape = CaseShape.Struct)]
     public sealed record Wrap(int Value) : ExternalCommand;
+
+    /// <summary>A tuple case: <c>{"Line":[1,2]}</c>.</summary>
+    [WireCase(Shape = CaseShape.Tuple)]
+    public sealed record Line(int From, int To) : ExternalCommand;
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Rho.Fast.Serialization;
@@ -120,8 +119,22 @@ public sealed class SerdeVectorTests(ITestOutputHelper output)
         }
     }
 
-    private static string Folder([CallerFilePath] string thisFile = "") =>
-        Environment.GetEnvironmentVariable("RHO_FAST_SERDE_VECTORS") is { Length: > 0 } folder
-            ? folder
-            : Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "vectors", "serde");
+    private static string Folder()
+    {
+        if (Environment.GetEnvironmentVariable("RHO_FAST_SERDE_VECTORS") is { Length: > 0 } folder)
+        {
+            return folder;
+        }
+
+        // From the test binaries up to the repository: source paths are mapped away in CI builds.
+        for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, "Rho.Fast.sln")))
+            {
+                return Path.Combine(dir, "tests", "vectors", "serde");
+            }
+        }
+
+        throw new InvalidOperationException("Rho.Fast.sln was not found above " + AppContext.BaseDirectory + "; set RHO_FAST_SERDE_VECTORS to the serde vectors folder.");
+    }
 }

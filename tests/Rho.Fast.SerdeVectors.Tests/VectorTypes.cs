@@ -101,7 +101,7 @@ public abstract partial record External
     public sealed record Text(string Value) : External;
     [WireCase(Shape = CaseShape.Newtype)]
     public sealed record Maybe(uint? Value) : External;
-    [WireCase(Name = "move_to")]
+    [WireCase(Name = "move_to", Shape = CaseShape.Tuple)]
     public sealed record Move(int Item0, int Item1) : External;
     [WireAlias("Scale")]
     public sealed record Resize(uint Width, uint Height) : External;
@@ -128,6 +128,7 @@ public abstract partial record Adjacent
     public sealed record Stop : Adjacent;
     [WireCase(Shape = CaseShape.Newtype)]
     public sealed record Text(string Value) : Adjacent;
+    [WireCase(Shape = CaseShape.Tuple)]
     public sealed record Pair(byte Item0, byte Item1) : Adjacent;
     public sealed record Full(string A, uint? B) : Adjacent;
 }

@@ -15,6 +15,11 @@ internal sealed partial class Emitter
         _w.Line("int index = -1;");
         _w.Line("bool hasContent = false;");
         _w.Line(Reader + " content = reader;");
+        if (RawOtherIndex() >= 0)
+        {
+            _w.Line(Reader + " start = reader;");
+        }
+
         _w.Line(_model.FullName + "? result = null;");
         _w.Open("while (true)");
         _w.Line(Read + ".Next(ref reader, __Type, null, null);");
@@ -30,6 +35,7 @@ internal sealed partial class Emitter
         _w.Line();
         _w.Line(Read + ".Next(ref reader, __Type, null, " + Literals.String(tag) + ");");
         _w.Line("index = __CaseIndex(ref reader, unitOnly: false);");
+        EmitRawOtherDispatch("index", "start");
         _w.Close();
         _w.Open("else if (global::System.MemoryExtensions.SequenceEqual(key, " + Literals.Utf8(content) + "))");
         _w.Open("if (hasContent)");

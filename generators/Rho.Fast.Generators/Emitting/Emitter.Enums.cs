@@ -24,12 +24,30 @@ internal sealed partial class Emitter
         _w.Line("/// <summary>Reads and writes <see cref=\"" + name + "\"/> as serde writes a unit-only enum: a string.</summary>");
         _w.Line(NeverBrowsable);
         _w.Open("public static class " + name + "Wire");
-        _w.Line("/// <summary>Reads the string naming a member.</summary>");
+        _w.Line("/// <summary>Reads the string naming a member, or serde_json's object form of a unit variant, <c>{\"name\":null}</c>.</summary>");
         _w.Open("public static " + _model.FullName + " Read(ref " + Reader + " reader, string type, string? caseName, string? field)");
-        _w.Open("if (reader.TokenType != " + Token + ".String)");
+        _w.Open("if (reader.TokenType == " + Token + ".String)");
+        _w.Line("return __Member(ref reader, type, caseName, field);");
+        _w.Close();
+        _w.Line();
+        _w.Open("if (reader.TokenType != " + Token + ".StartObject)");
         _w.Line("throw " + Read + ".Unexpected(ref reader, type, caseName, field, \"a string naming a member of " + name + "\");");
         _w.Close();
         _w.Line();
+        _w.Line(Read + ".Next(ref reader, type, caseName, field);");
+        _w.Open("if (reader.TokenType != " + Token + ".PropertyName)");
+        _w.Line("throw " + Read + ".Unexpected(ref reader, type, caseName, field, \"a key naming a member of " + name + "\");");
+        _w.Close();
+        _w.Line();
+        _w.Line(_model.FullName + " value = __Member(ref reader, type, caseName, field);");
+        _w.Line(Read + ".Next(ref reader, type, caseName, field);");
+        _w.Line(Read + ".Expect(ref reader, " + Token + ".Null, type, caseName, field, \"null, as the member has no payload\");");
+        _w.Line(Read + ".Next(ref reader, type, caseName, field);");
+        _w.Line(Read + ".Expect(ref reader, " + Token + ".EndObject, type, caseName, field, \"the end of an object with a single key\");");
+        _w.Line("return value;");
+        _w.Close();
+        _w.Line();
+        _w.Open("private static " + _model.FullName + " __Member(ref " + Reader + " reader, string type, string? caseName, string? field)");
         _w.Line(Span + " name = " + Read + ".Key(ref reader);");
         string? other = null;
         var expected = new System.Collections.Generic.List<string>();
@@ -83,15 +101,26 @@ internal sealed partial class Emitter
         return test;
     }
 
-    /// <summary>The name as a JSON string with serde_json's escaping (quotes, backslashes, controls).</summary>
+    /// <summary>The name as a JSON string with serde_json's escaping (quotes, backslashes, controls; <c>\n</c> and its kin short).</summary>
     private static string Quoted(string name)
     {
         var builder = new System.Text.StringBuilder("\"");
         foreach (char c in name)
         {
-            if (c == '"' || c == '\\')
+            string? shortEscape = c switch
             {
-                builder.Append('\\').Append(c);
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\b' => "\\b",
+                '\f' => "\\f",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ => null,
+            };
+            if (shortEscape is not null)
+            {
+                builder.Append(shortEscape);
             }
             else if (c < 0x20)
             {

@@ -9,17 +9,33 @@ internal sealed partial class Emitter
 {
     private void EmitExternalRead()
     {
+        int raw = RawOtherIndex();
         _w.Open("if (reader.TokenType == " + Token + ".String)");
-        _w.Line("return __UnitCase(__CaseIndex(ref reader, unitOnly: true));");
+        if (raw < 0)
+        {
+            _w.Line("return __UnitCase(__CaseIndex(ref reader, unitOnly: true));");
+        }
+        else
+        {
+            _w.Line("int unit = __CaseIndex(ref reader, unitOnly: true);");
+            _w.Line("return unit == " + raw + " ? " + RawOtherRead(raw) + " : __UnitCase(unit);");
+        }
+
         _w.Close();
         _w.Line();
         _w.Line(Read + ".Expect(ref reader, " + Token + ".StartObject, __Type, null, null, \"an object with a single key naming the case\");");
+        if (raw >= 0)
+        {
+            _w.Line(Reader + " start = reader;");
+        }
+
         _w.Line(Read + ".Next(ref reader, __Type, null, null);");
         _w.Open("if (reader.TokenType != " + Token + ".PropertyName)");
         _w.Line("throw " + Read + ".Invalid(ref reader, __Type, null, \"expected an object with a single key naming the case, found an empty object\");");
         _w.Close();
         _w.Line();
         _w.Line("int index = __CaseIndex(ref reader, unitOnly: false);");
+        EmitRawOtherDispatch("index", "start");
         _w.Line(Read + ".Next(ref reader, __Type, null, null);");
         _w.Line(_model.FullName + " result = __ReadPayload(index, ref reader);");
         _w.Line(Read + ".Next(ref reader, __Type, null, null);");

@@ -10,6 +10,10 @@ internal sealed partial class Emitter
     private void EmitInternalRead()
     {
         string tag = _model.Tag!;
+        _w.Open("if (reader.TokenType == " + Token + ".StartArray)");
+        _w.Line("return __ReadArrayForm(ref reader);");
+        _w.Close();
+        _w.Line();
         _w.Line(Read + ".Expect(ref reader, " + Token + ".StartObject, __Type, null, null, \"an object\");");
         _w.Line(Reader + " start = reader;");
         _w.Line(Read + ".Next(ref reader, __Type, null, null);");
@@ -18,7 +22,7 @@ internal sealed partial class Emitter
         foreach (CaseModel c in _model.Cases)
         {
             readsFields |= c.Shape != Shape.Newtype;
-            hasNewtype |= c.Shape == Shape.Newtype;
+            hasNewtype |= c.Shape == Shape.Newtype && c.Other != OtherKind.Raw;
         }
 
         _w.Line("int index;");
@@ -54,7 +58,12 @@ internal sealed partial class Emitter
         {
             CaseModel c = _model.Cases[i];
             _w.Line("case " + i + ":");
-            if (c.Shape == Shape.Newtype)
+            if (c.Other == OtherKind.Raw)
+            {
+                _w.Line("    reader = start;");
+                _w.Line("    return " + RawOtherRead(i) + ";");
+            }
+            else if (c.Shape == Shape.Newtype)
             {
                 MemberModel payload = c.Members[0];
                 _w.Line("    reader = start;");
@@ -99,6 +108,7 @@ internal sealed partial class Emitter
             _w.Line();
         }
 
+        EmitInternalArrayForm();
         _w.Open("private static int __FindTag(ref " + Reader + " reader)");
         _w.Open("while (true)");
         _w.Line(Read + ".Next(ref reader, __Type, null, null);");
@@ -113,5 +123,64 @@ internal sealed partial class Emitter
         _w.Line();
         _w.Line(Read + ".SkipValue(ref reader, __Type, null);");
         _w.Close();
+    }
+
+    /// <summary>serde's sequence form of an internally tagged value: <c>["case", fields...]</c>, the tag first.</summary>
+    private void EmitInternalArrayForm()
+    {
+        string tag = _model.Tag!;
+        _w.Open("private static " + _model.FullName + " __ReadArrayForm(ref " + Reader + " reader)");
+        if (RawOtherIndex() >= 0)
+        {
+            _w.Line(Reader + " start = reader;");
+        }
+
+        _w.Line(Read + ".Next(ref reader, __Type, null, " + Literals.String(tag) + ");");
+        _w.Open("if (reader.TokenType == " + Token + ".EndArray)");
+        _w.Line("throw " + Read + ".MissingField(ref reader, __Type, null, " + Literals.String(tag) + ");");
+        _w.Close();
+        _w.Line();
+        _w.Open("switch (__CaseIndex(ref reader, unitOnly: false))");
+        for (int i = 0; i < _model.Cases.Count; i++)
+        {
+            CaseModel c = _model.Cases[i];
+            _w.Line("case " + i + ":");
+            switch (c.Other == OtherKind.Raw ? (Shape?)null : c.Shape)
+            {
+                case null:
+                    _w.Line("    reader = start;");
+                    _w.Line("    return " + RawOtherRead(i) + ";");
+                    break;
+                case Shape.Unit:
+                    _w.Line("    __SkipToArrayEnd(ref reader, " + Literals.String(c.WireName) + ");");
+                    _w.Line("    return new " + c.FullName + "();");
+                    break;
+                case Shape.Newtype:
+                    _w.Line("    return new " + c.FullName + "(" + c.Members[0].Type.FullName + ".ReadWireElements(ref reader));");
+                    break;
+                default:
+                    _w.Line("    return " + ElementsReaderName(c.Name) + "(ref reader);");
+                    break;
+            }
+        }
+
+        _w.Line("default:");
+        _w.Line("    throw new global::System.InvalidOperationException(\"unreachable: case index\");");
+        _w.Close();
+        _w.Close();
+        _w.Line();
+
+        // serde's unit visitor accepts any sequence and ignores what follows the tag.
+        _w.Open("private static void __SkipToArrayEnd(ref " + Reader + " reader, string caseName)");
+        _w.Open("while (true)");
+        _w.Line(Read + ".Next(ref reader, __Type, caseName, null);");
+        _w.Open("if (reader.TokenType == " + Token + ".EndArray)");
+        _w.Line("return;");
+        _w.Close();
+        _w.Line();
+        _w.Line("reader.Skip();");
+        _w.Close();
+        _w.Close();
+        _w.Line();
     }
 }

@@ -11,12 +11,28 @@ internal sealed partial class Emitter
 
     private static string FieldsReaderName(string name) => "__ReadFields_" + name.TrimStart('@');
 
+    private static string ElementsReaderName(string name) => "__ReadElements_" + name.TrimStart('@');
+
+    private static bool HasFlatten(EquatableArray<MemberModel> members)
+    {
+        foreach (MemberModel m in members)
+        {
+            if (m.Flatten != FlattenKind.None)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Emits the reader of an object whose keys are <paramref name="members"/>. With
-    /// <paramref name="withForms"/>, the reader starts on the value's first token and accepts serde's
-    /// array form too; without, it starts inside an internally tagged object.
+    /// <paramref name="startsOnValue"/>, the reader starts on the value's first token; without, it
+    /// starts inside an internally tagged object. With <paramref name="arrayForm"/>, serde's array of
+    /// the fields is read too (serde's untagged and adjacently tagged struct variants have no such form).
     /// </summary>
-    private void EmitFieldsReader(string name, string fullName, string caseName, EquatableArray<MemberModel> members, bool withForms)
+    private void EmitFieldsReader(string name, string fullName, string caseName, EquatableArray<MemberModel> members, bool startsOnValue, bool arrayForm)
     {
         string tag = _model.Representation == Representation.Internal ? _model.Tag! : "";
 
@@ -56,34 +72,19 @@ internal sealed partial class Emitter
 
         if (catchAll is not null)
         {
-            _w.Line("var " + catchAll + " = new " + catchAllType!.Concrete + "();");
+            _w.Line("var " + catchAll + " = " + catchAllType!.Concrete + ";");
         }
 
         // serde reads a struct from an array of its fields too, but not once a member is flattened.
-        if (withForms && !flattens)
+        if (arrayForm && !flattens)
         {
             _w.Open("if (reader.TokenType == " + Token + ".StartArray)");
-            for (int i = 0; i < members.Count; i++)
-            {
-                _w.Line(Read + ".Next(ref reader, __Type, " + caseName + ", " + Literals.String(members[i].WireName) + ");");
-                _w.Open("if (reader.TokenType == " + Token + ".EndArray)");
-                _w.Line("throw " + Read + ".Invalid(ref reader, __Type, " + caseName + ", \"the array form needs " + members.Count + " elements, found " + i + "\");");
-                _w.Close();
-                _w.Line();
-                _w.Line("f" + i + " = " + ReadExpression(members[i].Type, caseName, Literals.String(members[i].WireName)) + ";");
-            }
-
-            _w.Line(Read + ".Next(ref reader, __Type, " + caseName + ", null);");
-            _w.Open("if (reader.TokenType != " + Token + ".EndArray)");
-            _w.Line("throw " + Read + ".Invalid(ref reader, __Type, " + caseName + ", \"the array form needs " + members.Count + " elements, found more\");");
-            _w.Close();
-            _w.Line();
-            _w.Line("return new " + fullName + "(" + string.Join(", ", members.Select((_, i) => "f" + i)) + ");");
+            _w.Line("return " + ElementsReaderName(name) + "(ref reader);");
             _w.Close();
             _w.Line();
         }
 
-        if (withForms)
+        if (startsOnValue)
         {
             _w.Line(Read + ".Expect(ref reader, " + Token + ".StartObject, __Type, " + caseName + ", null, \"an object\");");
         }
@@ -206,6 +207,94 @@ internal sealed partial class Emitter
         _w.Line();
     }
 
+    /// <summary>
+    /// Emits the reader of serde's array form of a struct: the reader starts on the token before the
+    /// first element (the <c>[</c>, or an internally tagged array's tag) and is left on the <c>]</c>.
+    /// As in serde's <c>visit_seq</c>, missing trailing elements take their defaults when they have one.
+    /// </summary>
+    private void EmitElementsReader(string name, string fullName, string caseName, EquatableArray<MemberModel> members)
+    {
+        _w.Open("private static " + fullName + " " + ElementsReaderName(name) + "(ref " + Reader + " reader)");
+        if (HasFlatten(members))
+        {
+            _w.Line("throw " + Read + ".Unexpected(ref reader, __Type, " + caseName + ", null, \"an object, as a flattened member has no array form\");");
+            _w.Close();
+            _w.Line();
+            return;
+        }
+
+        for (int i = 0; i < members.Count; i++)
+        {
+            _w.Line(TypeName(members[i].Type) + " f" + i + ";");
+        }
+
+        for (int i = 0; i < members.Count; i++)
+        {
+            _w.Line(Read + ".Next(ref reader, __Type, " + caseName + ", " + Literals.String(members[i].WireName) + ");");
+            _w.Open("if (reader.TokenType == " + Token + ".EndArray)");
+            bool defaults = true;
+            for (int j = i; j < members.Count; j++)
+            {
+                defaults &= members[j].Default is not null;
+            }
+
+            if (defaults)
+            {
+                for (int j = i; j < members.Count; j++)
+                {
+                    _w.Line("f" + j + " = " + members[j].Default + ";");
+                }
+
+                _w.Line("return new " + fullName + "(" + string.Join(", ", members.Select((_, k) => "f" + k)) + ");");
+            }
+            else
+            {
+                _w.Line("throw " + Read + ".Invalid(ref reader, __Type, " + caseName + ", \"the array form needs " + members.Count + " elements, found " + i + "\");");
+            }
+
+            _w.Close();
+            _w.Line();
+            _w.Line("f" + i + " = " + ReadExpression(members[i].Type, caseName, Literals.String(members[i].WireName)) + ";");
+        }
+
+        _w.Line(Read + ".Next(ref reader, __Type, " + caseName + ", null);");
+        _w.Open("if (reader.TokenType != " + Token + ".EndArray)");
+        _w.Line("throw " + Read + ".Invalid(ref reader, __Type, " + caseName + ", \"the array form needs " + members.Count + " elements, found more\");");
+        _w.Close();
+        _w.Line();
+        _w.Line("return new " + fullName + "(" + string.Join(", ", members.Select((_, i) => "f" + i)) + ");");
+        _w.Close();
+        _w.Line();
+    }
+
+    /// <summary>Emits the reader of a tuple case: an array of exactly its members; the reader is on the <c>[</c>.</summary>
+    private void EmitTupleReader(CaseModel c)
+    {
+        string caseName = Literals.String(c.WireName);
+        int count = c.Members.Count;
+        _w.Open("private static " + c.FullName + " " + ElementsReaderName(c.Name) + "(ref " + Reader + " reader)");
+        _w.Line(Read + ".Expect(ref reader, " + Token + ".StartArray, __Type, " + caseName + ", null, \"an array of " + count + "\");");
+        for (int i = 0; i < count; i++)
+        {
+            string field = Literals.String(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            _w.Line(Read + ".Next(ref reader, __Type, " + caseName + ", " + field + ");");
+            _w.Open("if (reader.TokenType == " + Token + ".EndArray)");
+            _w.Line("throw " + Read + ".Invalid(ref reader, __Type, " + caseName + ", \"expected an array of " + count + ", found " + i + " elements\");");
+            _w.Close();
+            _w.Line();
+            _w.Line(TypeName(c.Members[i].Type) + " f" + i + " = " + ReadExpression(c.Members[i].Type, caseName, field) + ";");
+        }
+
+        _w.Line(Read + ".Next(ref reader, __Type, " + caseName + ", null);");
+        _w.Open("if (reader.TokenType != " + Token + ".EndArray)");
+        _w.Line("throw " + Read + ".Invalid(ref reader, __Type, " + caseName + ", \"expected an array of " + count + ", found more elements\");");
+        _w.Close();
+        _w.Line();
+        _w.Line("return new " + c.FullName + "(" + string.Join(", ", c.Members.Select((_, i) => "f" + i)) + ");");
+        _w.Close();
+        _w.Line();
+    }
+
     private void EmitFieldsWrite(EquatableArray<MemberModel> members, string owner)
     {
         foreach (MemberModel m in members)
@@ -255,6 +344,7 @@ internal sealed partial class Emitter
         _w.Line("/// <param name=\"reader\">The wire reader, on the value's first token.</param>");
         _w.Line("public " + Hides + "static " + _model.FullName + " ReadWire(ref " + Reader + " reader) => " + FieldsReaderName(_model.Name) + "(ref reader, false);");
         _w.Line();
+        EmitReadWireElements(ElementsReaderName(_model.Name) + "(ref reader)");
         _w.Line("/// <summary>Writes this value exactly as serde_json writes it.</summary>");
         _w.Line("/// <param name=\"writer\">The JSON writer.</param>");
         _w.Open("public " + Hides + "void WriteWire(" + Writer + " writer)");
@@ -269,6 +359,16 @@ internal sealed partial class Emitter
         _w.Open("public " + Hides + "void WriteWireFields(" + Writer + " writer)");
         EmitFieldsWrite(_model.Fields, "this.");
         _w.Close();
+        _w.Line();
+    }
+
+    /// <summary>The entry an internally tagged union's array form uses for a record payload: <c>["case", fields...]</c>.</summary>
+    private void EmitReadWireElements(string body)
+    {
+        _w.Line("/// <summary>Reads serde's array form of this record from inside an array, after the token before its first element (an internally tagged array's tag); the reader is left on the <c>]</c>.</summary>");
+        _w.Line("/// <param name=\"reader\">The wire reader, on the token before the first element.</param>");
+        _w.Line(NeverBrowsable);
+        _w.Line("public " + Hides + "static " + _model.FullName + " ReadWireElements(ref " + Reader + " reader) => " + body + ";");
         _w.Line();
     }
 
@@ -311,6 +411,7 @@ internal sealed partial class Emitter
 
         _w.Close();
         _w.Line();
+        EmitReadWireElements("throw " + Read + ".Unexpected(ref reader, __Type, null, null, \"an object, as a " + _model.Layout.ToString().ToLowerInvariant() + " record has no array form\")");
         _w.Line("/// <summary>Writes this value exactly as serde_json writes it.</summary>");
         _w.Line("/// <param name=\"writer\">The JSON writer.</param>");
         _w.Open("public " + Hides + "void WriteWire(" + Writer + " writer)");

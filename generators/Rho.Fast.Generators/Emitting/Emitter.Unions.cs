@@ -36,7 +36,7 @@ internal sealed partial class Emitter
 
     private void EmitCaseIndex()
     {
-        string expected = string.Join(", ", _model.Cases.Select(c => "'" + c.WireName + "'"));
+        string expected = string.Join(", ", _model.Cases.Where(c => c.Other != OtherKind.Raw).Select(c => "'" + c.WireName + "'"));
         _w.Line("/// <summary>The index of the case the current string or key names.</summary>");
         _w.Open("private static int __CaseIndex(ref " + Reader + " reader, bool unitOnly)");
         _w.Open("if (reader.TokenType != " + Token + ".String && reader.TokenType != " + Token + ".PropertyName)");
@@ -47,6 +47,12 @@ internal sealed partial class Emitter
         for (int i = 0; i < _model.Cases.Count; i++)
         {
             CaseModel c = _model.Cases[i];
+            if (c.Other == OtherKind.Raw)
+            {
+                // Its own name is as unknown as any other: the case holds whole values, never a payload.
+                continue;
+            }
+
             _w.Open(c.Aliases.Count == 0 ? "if (global::System.MemoryExtensions.SequenceEqual(name, " + Literals.Utf8(c.WireName) + "))" : "if (" + NameTest("name", c) + ")");
             if (c.Shape != Shape.Unit)
             {
@@ -64,7 +70,7 @@ internal sealed partial class Emitter
         int other = -1;
         for (int i = 0; i < _model.Cases.Count; i++)
         {
-            if (_model.Cases[i].Other == OtherKind.Unit)
+            if (_model.Cases[i].Other != OtherKind.None)
             {
                 other = i;
             }
@@ -85,6 +91,12 @@ internal sealed partial class Emitter
         for (int i = 0; i < _model.Cases.Count; i++)
         {
             CaseModel c = _model.Cases[i];
+            if (c.Other == OtherKind.Raw)
+            {
+                // Read whole by the caller, from the value's start.
+                continue;
+            }
+
             string caseName = Literals.String(c.WireName);
             _w.Line("case " + i + ":");
             switch (c.Shape)
@@ -97,6 +109,9 @@ internal sealed partial class Emitter
                     break;
                 case Shape.Newtype:
                     _w.Line("    return new " + c.FullName + "(" + ReadExpression(c.Members[0].Type, caseName, "null") + ");");
+                    break;
+                case Shape.Tuple:
+                    _w.Line("    return " + ElementsReaderName(c.Name) + "(ref reader);");
                     break;
                 default:
                     _w.Line("    return " + FieldsReaderName(c.Name) + "(ref reader, false);");
@@ -138,6 +153,15 @@ internal sealed partial class Emitter
         foreach (CaseModel c in _model.Cases)
         {
             _w.Open("case " + c.FullName + " __case:");
+            if (c.Other == OtherKind.Raw)
+            {
+                // The whole value as it was read, tag and all, so nothing a newer writer wrote is lost.
+                _w.Line("__case." + c.Members[0].Name + ".WriteTo(writer);");
+                _w.Line("break;");
+                _w.Close();
+                continue;
+            }
+
             string caseName = NameField(c.WireName);
             switch (_model.Representation)
             {
@@ -206,11 +230,58 @@ internal sealed partial class Emitter
         _w.Line();
     }
 
+    /// <summary>The index of the case that keeps unknown values whole, or -1.</summary>
+    private int RawOtherIndex()
+    {
+        for (int i = 0; i < _model.Cases.Count; i++)
+        {
+            if (_model.Cases[i].Other == OtherKind.Raw)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Reads the value from its first token into the raw-keeping case.</summary>
+    private string RawOtherRead(int index)
+    {
+        CaseModel c = _model.Cases[index];
+        return "new " + c.FullName + "(" + Read + ".Raw(ref reader, __Type, " + Literals.String(c.WireName) + ", null))";
+    }
+
+    /// <summary>When <paramref name="indexVariable"/> names the raw-keeping case, rewinds to the value's start and reads it whole.</summary>
+    private void EmitRawOtherDispatch(string indexVariable, string startVariable)
+    {
+        int raw = RawOtherIndex();
+        if (raw < 0)
+        {
+            return;
+        }
+
+        _w.Open("if (" + indexVariable + " == " + raw + ")");
+        _w.Line("reader = " + startVariable + ";");
+        _w.Line("return " + RawOtherRead(raw) + ";");
+        _w.Close();
+        _w.Line();
+    }
+
     private void EmitPayloadWrite(CaseModel c)
     {
         if (c.Shape == Shape.Newtype)
         {
             EmitValueWrite(c.Members[0].Type, "__case." + c.Members[0].Name);
+        }
+        else if (c.Shape == Shape.Tuple)
+        {
+            _w.Line("writer.WriteStartArray();");
+            foreach (MemberModel m in c.Members)
+            {
+                EmitValueWrite(m.Type, "__case." + m.Name);
+            }
+
+            _w.Line("writer.WriteEndArray();");
         }
         else
         {

@@ -21,6 +21,9 @@ internal sealed partial class Emitter
                 case Shape.Newtype:
                     _w.Line("return new " + c.FullName + "(" + ReadExpression(c.Members[0].Type, Literals.String(c.WireName), "null") + ");");
                     break;
+                case Shape.Tuple:
+                    _w.Line("return " + ElementsReaderName(c.Name) + "(ref reader);");
+                    break;
                 default:
                     _w.Line("return " + FieldsReaderName(c.Name) + "(ref reader, false);");
                     break;

@@ -168,7 +168,7 @@ internal sealed partial class Emitter
         TypeModel key = map.Key!;
         _w.Open("private static " + map.FullName + " __ReadList" + index + "(ref " + Reader + " reader, string? caseName, string? field)");
         _w.Line(Read + ".Expect(ref reader, " + Token + ".StartObject, __Type, caseName, field, \"a map\");");
-        _w.Line("var items = new " + map.Concrete + "();");
+        _w.Line("var items = " + map.Concrete + ";");
         _w.Open("while (true)");
         _w.Line(Read + ".Next(ref reader, __Type, caseName, field);");
         _w.Open("if (reader.TokenType == " + Token + ".EndObject)");

@@ -71,9 +71,20 @@ internal sealed partial class Emitter
             EmitUnionWrite();
             foreach (CaseModel c in _model.Cases)
             {
-                if (c.Shape == Shape.Struct || (c.Shape == Shape.Unit && _model.Representation == Representation.Internal))
+                bool internalTag = _model.Representation == Representation.Internal;
+                if (c.Shape == Shape.Struct || (c.Shape == Shape.Unit && internalTag))
                 {
-                    EmitFieldsReader(c.Name, c.FullName, Literals.String(c.WireName), c.Members, withForms: _model.Representation != Representation.Internal);
+                    // serde's untagged and adjacently tagged struct variants read only the object form.
+                    bool arrayForm = _model.Representation == Representation.External;
+                    EmitFieldsReader(c.Name, c.FullName, Literals.String(c.WireName), c.Members, startsOnValue: !internalTag, arrayForm);
+                    if (arrayForm || (internalTag && c.Shape == Shape.Struct))
+                    {
+                        EmitElementsReader(c.Name, c.FullName, Literals.String(c.WireName), c.Members);
+                    }
+                }
+                else if (c.Shape == Shape.Tuple)
+                {
+                    EmitTupleReader(c);
                 }
             }
         }
@@ -82,7 +93,8 @@ internal sealed partial class Emitter
             EmitRecordReadWrite();
             if (_model.Layout == RecordLayout.Object)
             {
-                EmitFieldsReader(_model.Name, _model.FullName, "null", _model.Fields, withForms: true);
+                EmitFieldsReader(_model.Name, _model.FullName, "null", _model.Fields, startsOnValue: true, arrayForm: true);
+                EmitElementsReader(_model.Name, _model.FullName, "null", _model.Fields);
             }
         }
 

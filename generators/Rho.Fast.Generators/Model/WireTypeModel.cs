@@ -37,6 +37,7 @@ internal enum Shape
     Unit,
     Newtype,
     Struct,
+    Tuple,
 }
 
 /// <summary>Everything the emitter needs to write one union or record, with value equality.</summary>
@@ -72,7 +73,7 @@ internal sealed record WireTypeModel(
 /// <param name="Name">The case record's simple name.</param>
 /// <param name="FullName">Its fully qualified name.</param>
 /// <param name="WireName">The case name on the wire.</param>
-/// <param name="Shape">Unit, newtype or struct.</param>
+/// <param name="Shape">Unit, newtype, struct or tuple.</param>
 /// <param name="Members">Its positional members in declaration order.</param>
 /// <param name="Aliases">Other names read as this case.</param>
 /// <param name="Other">The catch-all for unknown names: none, serde's unit <c>other</c>, or the raw-keeping case.</param>
@@ -158,5 +159,5 @@ internal enum ListKind
 /// <param name="ListKind">For lists, how the list is declared.</param>
 /// <param name="Element">For lists, the element type; for maps, the value type.</param>
 /// <param name="Key">For maps, the key type (a string or an integer).</param>
-/// <param name="Concrete">For maps, the type built when reading.</param>
+/// <param name="Concrete">For maps, the expression that creates the map built when reading.</param>
 internal sealed record TypeModel(ValueKind Kind, string FullName, bool IsOptional, bool IsValueType, ListKind ListKind, TypeModel? Element, TypeModel? Key = null, string? Concrete = null);

@@ -348,11 +348,15 @@ internal sealed class Parser
                 ? ImmutableArray<MemberModel>.Empty
                 : BuildMembers(nested, constructor, renameFields);
 
-            Shape shape = declaredShape switch
+            // A catch-all holding one RawJson keeps whole unknown values; it has no payload shape of its own.
+            bool rawOther = FindAttribute(nested, WireOtherAttribute) is not null && declaredShape is 0 or 2
+                && members.Length == 1 && members[0].Type.Kind == ValueKind.Raw && !members[0].Type.IsOptional;
+            Shape shape = rawOther ? Shape.Newtype : declaredShape switch
             {
                 1 => Shape.Unit,
                 2 => Shape.Newtype,
                 3 => Shape.Struct,
+                4 => Shape.Tuple,
                 _ => members.Length switch
                 {
                     0 => Shape.Unit,
@@ -367,6 +371,11 @@ internal sealed class Parser
             if ((shape == Shape.Unit && members.Length != 0) || (shape == Shape.Newtype && members.Length != 1))
             {
                 Report(Diagnostics.ShapeMismatch, caseLocation, union.Name, nested.Name, shape.ToString().ToLowerInvariant(), members.Length.ToString());
+            }
+
+            if (shape == Shape.Tuple && representation == Representation.Internal)
+            {
+                Report(Diagnostics.InternalTuple, caseLocation, union.Name, nested.Name);
             }
 
             if (byWireName.TryGetValue(wireName, out string? other))
@@ -390,7 +399,7 @@ internal sealed class Parser
                         }
                     }
                 }
-                else if (shape == Shape.Newtype && members.Length == 1
+                else if (shape == Shape.Newtype && members.Length == 1 && FindAttribute(nested, WireOtherAttribute) is null
                     && (!IsWireRecord(constructor!.Parameters[0].Type) || members[0].Type.IsOptional))
                 {
                     Report(Diagnostics.InternalNewtypeNotRecord, caseLocation, union.Name, nested.Name, constructor.Parameters[0].Type.ToDisplayString());
@@ -400,9 +409,7 @@ internal sealed class Parser
             OtherKind otherKind = OtherKind.None;
             if (FindAttribute(nested, WireOtherAttribute) is not null)
             {
-                otherKind = shape == Shape.Unit ? OtherKind.Unit
-                    : members.Length == 1 && members[0].Type.Kind == ValueKind.Raw && !members[0].Type.IsOptional ? OtherKind.Raw
-                    : OtherKind.None;
+                otherKind = rawOther ? OtherKind.Raw : shape == Shape.Unit ? OtherKind.Unit : OtherKind.None;
                 if (otherKind == OtherKind.None || representation == Representation.Untagged)
                 {
                     Report(Diagnostics.BadOther, caseLocation, union.Name, nested.Name);
@@ -575,7 +582,7 @@ internal sealed class Parser
             ValueKind.String => "\"\"",
             ValueKind.List when type.ListKind == ListKind.Array => "global::System.Array.Empty<" + ElementName(type.Element!) + ">()",
             ValueKind.List => "new global::System.Collections.Generic.List<" + ElementName(type.Element!) + ">()",
-            ValueKind.Map => "new " + type.Concrete + "()",
+            ValueKind.Map => type.Concrete,
             ValueKind.Wire or ValueKind.Raw or ValueKind.Value => null,
             _ => "default",
         };
@@ -717,7 +724,12 @@ internal sealed class Parser
             if (key is { IsOptional: false } && (key.Kind == ValueKind.String || IsInteger(key.Kind)) && value is not null)
             {
                 string arguments = "<" + key.FullName + ", " + ElementName(value) + ">";
-                return new TypeModel(ValueKind.Map, fullName, optional, false, ListKind.None, value, key, concrete + arguments);
+
+                // A sorted map's default string comparer is culture-aware ("a\0" equals "a"); serde's keys compare by bytes.
+                string comparer = key.Kind == ValueKind.String && concrete!.EndsWith("SortedDictionary", System.StringComparison.Ordinal)
+                    ? "global::Rho.Fast.Serialization.Utf8Order.Instance"
+                    : "";
+                return new TypeModel(ValueKind.Map, fullName, optional, false, ListKind.None, value, key, "new " + concrete + arguments + "(" + comparer + ")");
             }
 
             return null;

@@ -118,7 +118,7 @@ public readonly struct JsonValue : IEquatable<JsonValue>
                 break;
             }
 
-            string key = WireRead.String(ref reader, type, caseName, field);
+            string key = WireRead.KeyString(ref reader, type, caseName, field);
             WireRead.Next(ref reader, type, caseName, field);
             var value = new ArrayBufferWriter<byte>(16);
             Normalize(ref reader, value, type, caseName, field);

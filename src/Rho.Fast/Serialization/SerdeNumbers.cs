@@ -18,7 +18,35 @@ internal static class SerdeNumbers
         // .NET gives the same shortest round-trip digits as ryu; only the layout differs.
         Span<byte> text = stackalloc byte[MaxDoubleLength];
         value.TryFormat(text, out int textLength, "R", CultureInfo.InvariantCulture);
+        if ((BitConverter.DoubleToInt64Bits(value) & 0xF_FFFF_FFFF_FFFF) == 0 && !RoundTrips(text.Slice(0, textLength), value))
+        {
+            textLength = ShortestByPrecision(value, text);
+        }
+
         return Layout(text.Slice(0, textLength), destination, maxPlain: 16, minPlain: -5);
+    }
+
+    /// <summary>
+    /// At a power of two the neighbour below is nearer than the one above, and .NET's "R" can miss
+    /// that (2^-25 comes out as 2.980232238769531E-08, which reads back as the double below it).
+    /// </summary>
+    private static bool RoundTrips(ReadOnlySpan<byte> text, double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double back) && back == value;
+
+    /// <summary>The fewest correctly rounded digits that read back as <paramref name="value"/>, as ryu finds them.</summary>
+    private static int ShortestByPrecision(double value, Span<byte> text)
+    {
+        int length = 0;
+        for (int precision = 15; precision <= 17; precision++)
+        {
+            value.TryFormat(text, out length, precision == 15 ? "E14" : precision == 16 ? "E15" : "E16", CultureInfo.InvariantCulture);
+            if (RoundTrips(text.Slice(0, length), value))
+            {
+                break;
+            }
+        }
+
+        return length;
     }
 
     /// <summary>Writes <paramref name="value"/> (finite) as serde_json writes an f32: its own shortest digits, ryu's format32 layout.</summary>

@@ -21,6 +21,12 @@ public enum CaseShape
 
     /// <summary>The members are the fields of an object (serde's struct variant): <c>{"Session":{"version":1}}</c>.</summary>
     Struct = 3,
+
+    /// <summary>
+    /// The members are the elements of an array (serde's tuple variant): <c>{"Move":[1,2]}</c>. Not
+    /// allowed in an internally tagged union, which serde rejects too.
+    /// </summary>
+    Tuple = 4,
 }
 
 /// <summary>

@@ -105,7 +105,7 @@ public static partial class WireRead
     /// <param name="caseName">The case being read, for errors.</param>
     /// <param name="field">The field being read, for errors.</param>
     public static int Int32(ref WireReader reader, string type, string? caseName, string? field) =>
-        ExpectNumber(ref reader, type, caseName, field).TryGetInt32(out int value) ? value : throw OutOfRange(ref reader, type, caseName, field, "i32");
+        ExpectInteger(ref reader, type, caseName, field).TryGetInt32(out int value) ? value : throw OutOfRange(ref reader, type, caseName, field, "i32");
 
     /// <summary>Reads a <see cref="uint"/>.</summary>
     /// <param name="reader">The wire reader, on the value.</param>
@@ -113,7 +113,7 @@ public static partial class WireRead
     /// <param name="caseName">The case being read, for errors.</param>
     /// <param name="field">The field being read, for errors.</param>
     public static uint UInt32(ref WireReader reader, string type, string? caseName, string? field) =>
-        ExpectNumber(ref reader, type, caseName, field).TryGetUInt32(out uint value) ? value : throw OutOfRange(ref reader, type, caseName, field, "u32");
+        ExpectInteger(ref reader, type, caseName, field).TryGetUInt32(out uint value) ? value : throw OutOfRange(ref reader, type, caseName, field, "u32");
 
     /// <summary>Reads a <see cref="long"/>.</summary>
     /// <param name="reader">The wire reader, on the value.</param>
@@ -121,7 +121,7 @@ public static partial class WireRead
     /// <param name="caseName">The case being read, for errors.</param>
     /// <param name="field">The field being read, for errors.</param>
     public static long Int64(ref WireReader reader, string type, string? caseName, string? field) =>
-        ExpectNumber(ref reader, type, caseName, field).TryGetInt64(out long value) ? value : throw OutOfRange(ref reader, type, caseName, field, "i64");
+        ExpectInteger(ref reader, type, caseName, field).TryGetInt64(out long value) ? value : throw OutOfRange(ref reader, type, caseName, field, "i64");
 
     /// <summary>Reads a <see cref="ulong"/>.</summary>
     /// <param name="reader">The wire reader, on the value.</param>
@@ -129,7 +129,7 @@ public static partial class WireRead
     /// <param name="caseName">The case being read, for errors.</param>
     /// <param name="field">The field being read, for errors.</param>
     public static ulong UInt64(ref WireReader reader, string type, string? caseName, string? field) =>
-        ExpectNumber(ref reader, type, caseName, field).TryGetUInt64(out ulong value) ? value : throw OutOfRange(ref reader, type, caseName, field, "u64");
+        ExpectInteger(ref reader, type, caseName, field).TryGetUInt64(out ulong value) ? value : throw OutOfRange(ref reader, type, caseName, field, "u64");
 
     /// <summary>Reads a <see cref="short"/>.</summary>
     /// <param name="reader">The wire reader, on the value.</param>
@@ -137,7 +137,7 @@ public static partial class WireRead
     /// <param name="caseName">The case being read, for errors.</param>
     /// <param name="field">The field being read, for errors.</param>
     public static short Int16(ref WireReader reader, string type, string? caseName, string? field) =>
-        ExpectNumber(ref reader, type, caseName, field).TryGetInt16(out short value) ? value : throw OutOfRange(ref reader, type, caseName, field, "i16");
+        ExpectInteger(ref reader, type, caseName, field).TryGetInt16(out short value) ? value : throw OutOfRange(ref reader, type, caseName, field, "i16");
 
     /// <summary>Reads a <see cref="ushort"/>.</summary>
     /// <param name="reader">The wire reader, on the value.</param>
@@ -145,7 +145,7 @@ public static partial class WireRead
     /// <param name="caseName">The case being read, for errors.</param>
     /// <param name="field">The field being read, for errors.</param>
     public static ushort UInt16(ref WireReader reader, string type, string? caseName, string? field) =>
-        ExpectNumber(ref reader, type, caseName, field).TryGetUInt16(out ushort value) ? value : throw OutOfRange(ref reader, type, caseName, field, "u16");
+        ExpectInteger(ref reader, type, caseName, field).TryGetUInt16(out ushort value) ? value : throw OutOfRange(ref reader, type, caseName, field, "u16");
 
     /// <summary>Reads an <see cref="sbyte"/>.</summary>
     /// <param name="reader">The wire reader, on the value.</param>
@@ -153,7 +153,7 @@ public static partial class WireRead
     /// <param name="caseName">The case being read, for errors.</param>
     /// <param name="field">The field being read, for errors.</param>
     public static sbyte SByte(ref WireReader reader, string type, string? caseName, string? field) =>
-        ExpectNumber(ref reader, type, caseName, field).TryGetSByte(out sbyte value) ? value : throw OutOfRange(ref reader, type, caseName, field, "i8");
+        ExpectInteger(ref reader, type, caseName, field).TryGetSByte(out sbyte value) ? value : throw OutOfRange(ref reader, type, caseName, field, "i8");
 
     /// <summary>Reads a <see cref="byte"/>.</summary>
     /// <param name="reader">The wire reader, on the value.</param>
@@ -161,7 +161,7 @@ public static partial class WireRead
     /// <param name="caseName">The case being read, for errors.</param>
     /// <param name="field">The field being read, for errors.</param>
     public static byte Byte(ref WireReader reader, string type, string? caseName, string? field) =>
-        ExpectNumber(ref reader, type, caseName, field).TryGetByte(out byte value) ? value : throw OutOfRange(ref reader, type, caseName, field, "u8");
+        ExpectInteger(ref reader, type, caseName, field).TryGetByte(out byte value) ? value : throw OutOfRange(ref reader, type, caseName, field, "u8");
 
     /// <summary>
     /// Reads any JSON value and keeps its exact bytes, validating it as serde_json would: numbers
@@ -278,6 +278,17 @@ public static partial class WireRead
     /// <param name="problem">What is wrong.</param>
     public static WireFormatException Invalid(ref WireReader reader, string type, string? caseName, string problem) =>
         new(type, caseName, null, problem, reader.TokenStartIndex);
+
+    private static ref WireReader ExpectInteger(ref WireReader reader, string type, string? caseName, string? field)
+    {
+        // serde_json parses "-0" as the float -0.0, which no Rust integer type accepts.
+        if (reader.TokenType == JsonTokenType.Number && reader.ValueSpan.SequenceEqual("-0"u8))
+        {
+            throw new WireFormatException(type, caseName, field, "expected an integer, found the float -0.0", reader.TokenStartIndex);
+        }
+
+        return ref ExpectNumber(ref reader, type, caseName, field);
+    }
 
     private static ref WireReader ExpectNumber(ref WireReader reader, string type, string? caseName, string? field)
     {

@@ -364,6 +364,179 @@ public sealed class DiagnosticTests
             """);
     }
 
+    [Fact]
+    public void RHOF017_flattened_member_that_is_neither_a_record_nor_a_catch_all_map()
+    {
+        AssertReports("RHOF017", at: "Count", typeName: "Holder", """
+            [WireRecord]
+            public sealed partial record Holder(string Id, [WireFlatten] int Count);
+            """);
+    }
+
+    [Fact]
+    public void RHOF017_flattened_map_of_strings_is_not_a_catch_all()
+    {
+        AssertReports("RHOF017", at: "Extra", typeName: "Holder", """
+            [WireRecord]
+            public sealed partial record Holder(string Id, [WireFlatten] Dictionary<string, string> Extra);
+            """);
+    }
+
+    [Fact]
+    public void RHOF018_record_with_two_catch_all_maps()
+    {
+        AssertReports("RHOF018", at: "Holder", typeName: "Holder", """
+            [WireRecord]
+            public sealed partial record Holder(string Id, [WireFlatten] SortedDictionary<string, JsonValue> A, [WireFlatten] Dictionary<string, JsonValue> B);
+            """);
+    }
+
+    [Fact]
+    public void RHOF018_union_with_two_catch_all_cases()
+    {
+        AssertReports("RHOF018", at: "Later", typeName: "Command", """
+            [TaggedUnion]
+            public abstract partial record Command
+            {
+                public sealed record Ping : Command;
+                [WireOther]
+                public sealed record Unknown : Command;
+                [WireOther]
+                public sealed record Later : Command;
+            }
+            """);
+    }
+
+    [Fact]
+    public void RHOF019_field_alias_equals_another_field_name()
+    {
+        AssertReports("RHOF019", at: "Person", typeName: "Person", """
+            [WireRecord]
+            public sealed partial record Person([WireAlias("id")] string Name, string Id);
+            """);
+    }
+
+    [Fact]
+    public void RHOF019_case_alias_equals_another_case_name()
+    {
+        AssertReports("RHOF019", at: "Pong", typeName: "Command", """
+            [TaggedUnion]
+            public abstract partial record Command
+            {
+                public sealed record Ping : Command;
+                [WireAlias("Ping")]
+                public sealed record Pong : Command;
+            }
+            """);
+    }
+
+    [Fact]
+    public void RHOF020_skip_when_null_on_a_member_that_is_never_null()
+    {
+        Diagnostic diagnostic = AssertReports("RHOF020", at: "Count", typeName: "Item", """
+            [WireRecord]
+            public sealed partial record Item(string Id, [WireSkip(SkipWhen.Null)] int Count);
+            """);
+        Assert.Contains("SkipWhen.Null", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void RHOF020_skip_when_empty_on_a_member_that_is_never_empty()
+    {
+        AssertReports("RHOF020", at: "Name", typeName: "Item", """
+            [WireRecord]
+            public sealed partial record Item(string Id, [WireSkip(SkipWhen.Empty)] string? Name);
+            """);
+    }
+
+    [Fact]
+    public void RHOF021_catch_all_case_with_a_payload_that_is_not_raw_json()
+    {
+        AssertReports("RHOF021", at: "Unknown", typeName: "Command", """
+            [TaggedUnion]
+            public abstract partial record Command
+            {
+                public sealed record Ping : Command;
+                [WireOther]
+                public sealed record Unknown(string Text) : Command;
+            }
+            """);
+    }
+
+    [Fact]
+    public void RHOF021_catch_all_case_in_an_untagged_union()
+    {
+        AssertReports("RHOF021", at: "Unknown", typeName: "Value", """
+            [TaggedUnion(Untagged = true)]
+            public abstract partial record Value
+            {
+                [WireCase(Shape = CaseShape.Newtype)]
+                public sealed record Text(string Value) : Value;
+                [WireOther]
+                public sealed record Unknown : Value;
+            }
+            """);
+    }
+
+    [Fact]
+    public void RHOF022_transparent_record_with_two_members()
+    {
+        AssertReports("RHOF022", at: "Pair", typeName: "Pair", """
+            [WireRecord(Shape = RecordShape.Transparent)]
+            public sealed partial record Pair(int A, int B);
+            """);
+    }
+
+    [Fact]
+    public void RHOF022_unit_record_with_a_member()
+    {
+        AssertReports("RHOF022", at: "Marker", typeName: "Marker", """
+            [WireRecord(Shape = RecordShape.Unit)]
+            public sealed partial record Marker(int A);
+            """);
+    }
+
+    [Fact]
+    public void RHOF023_default_of_the_wrong_type()
+    {
+        AssertReports("RHOF023", at: "Count", typeName: "Item", """
+            [WireRecord]
+            public sealed partial record Item(string Id, [WireDefault("none")] int Count);
+            """);
+    }
+
+    [Fact]
+    public void RHOF023_null_default_for_a_member_that_cannot_be_null()
+    {
+        AssertReports("RHOF023", at: "Label", typeName: "Item", """
+            [WireRecord]
+            public sealed partial record Item(string Id, [WireDefault(null)] string Label);
+            """);
+    }
+
+    [Fact]
+    public void RHOF024_unknown_fields_denied_with_a_flattened_member()
+    {
+        AssertReports("RHOF024", at: "Holder", typeName: "Holder", """
+            [WireRecord(DenyUnknownFields = true)]
+            public sealed partial record Holder(string Id, [WireFlatten] SortedDictionary<string, JsonValue> Extra);
+            """);
+    }
+
+    [Fact]
+    public void RHOF025_tuple_case_in_an_internally_tagged_union()
+    {
+        AssertReports("RHOF025", at: "Move", typeName: "Command", """
+            [TaggedUnion(Tag = "type")]
+            public abstract partial record Command
+            {
+                public sealed record Ping : Command;
+                [WireCase(Shape = CaseShape.Tuple)]
+                public sealed record Move(int X, int Y) : Command;
+            }
+            """);
+    }
+
     /// <summary>
     /// Runs the generator over <paramref name="body"/> and checks it reports exactly <paramref name="id"/>,
     /// located on the text <paramref name="at"/> in the input file, with a message naming <paramref name="typeName"/>,

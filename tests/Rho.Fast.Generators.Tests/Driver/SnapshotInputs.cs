@@ -45,6 +45,31 @@ public static class SnapshotInputs
                 public sealed record Full(string A, List<uint>? B) : Adjacent;
             }
             """,
+        ["OpenExternal"] = """
+            namespace Demo;
+
+            [TaggedUnion]
+            public abstract partial record OpenExternal
+            {
+                public sealed record Ping : OpenExternal;
+                [WireCase(Shape = CaseShape.Tuple)]
+                public sealed record Line(int From, int To) : OpenExternal;
+                [WireOther]
+                public sealed record Unknown(RawJson Value) : OpenExternal;
+            }
+            """,
+        ["OpenInternal"] = """
+            namespace Demo;
+
+            [TaggedUnion(Tag = "type")]
+            public abstract partial record OpenInternal
+            {
+                public sealed record Ping : OpenInternal;
+                public sealed record Moved(int X, int Y) : OpenInternal;
+                [WireOther]
+                public sealed record Unknown(RawJson Value) : OpenInternal;
+            }
+            """,
         ["Record"] = """
             namespace Demo;
 

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Runtime.CompilerServices;
 using Xunit;
 
 namespace Rho.Fast.Generators.Tests.Driver;
@@ -37,6 +36,17 @@ public sealed class SnapshotTests
         Assert.Equal(expected, actual);
     }
 
-    private static string SnapshotDirectory([CallerFilePath] string thisFile = "") =>
-        Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(thisFile)!)!, "Snapshots");
+    private static string SnapshotDirectory()
+    {
+        // From the test binaries up to the repository: source paths are mapped away in CI builds.
+        for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, "Rho.Fast.sln")))
+            {
+                return Path.Combine(dir, "tests", "Rho.Fast.Generators.Tests", "Snapshots");
+            }
+        }
+
+        throw new InvalidOperationException("Rho.Fast.sln was not found above " + AppContext.BaseDirectory);
+    }
 }

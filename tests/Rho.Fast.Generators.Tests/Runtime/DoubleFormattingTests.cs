@@ -29,6 +29,10 @@ public sealed class DoubleFormattingTests
         { 0.30000000000000004, "0.30000000000000004" },
         { 100.0, "100.0" },
         { -1.5, "-1.5" },
+
+        // Powers of two where .NET's own shortest digits do not read back.
+        { Math.ScaleB(1.0, -25), "2.9802322387695312e-8" },
+        { Math.ScaleB(1.0, -958), "4.1045368012983762e-289" },
     };
 
     [Theory]

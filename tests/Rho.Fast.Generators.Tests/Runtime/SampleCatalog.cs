@@ -17,6 +17,7 @@ public static class SampleCatalog
         ["newtype-record"] = WireSample.Of<ExternalCommand>(new ExternalCommand.Place(new Point(3, 4)), """{"Place":{"x":3,"y":4}}"""),
         ["struct-without-fields"] = WireSample.Of<ExternalCommand>(new ExternalCommand.Reset(), """{"Reset":{}}"""),
         ["struct-with-one-field"] = WireSample.Of<ExternalCommand>(new ExternalCommand.Wrap(7), """{"Wrap":{"value":7}}"""),
+        ["tuple"] = WireSample.Of<ExternalCommand>(new ExternalCommand.Line(1, -2), """{"Line":[1,-2]}"""),
         // serde_json escapes only '"', '\' and controls below U+0020; DEL, '/', HTML characters and U+2028 stay as they are.
         ["newtype-escaped-string"] = WireSample.Of<ExternalCommand>(
             new ExternalCommand.Say("q\"b\\s/\n\t\r\b\f\u0001\u001f\u007f<é>&'\u2028\U0001F600"),
@@ -39,6 +40,7 @@ public static class SampleCatalog
         ["newtype"] = WireSample.Of<AdjacentMessage>(new AdjacentMessage.Say("hi"), """{"t":"Say","c":"hi"}"""),
         ["struct"] = WireSample.Of<AdjacentMessage>(new AdjacentMessage.Move(1, -2), """{"t":"Move","c":{"x":1,"y":-2}}"""),
         ["newtype-record"] = WireSample.Of<AdjacentMessage>(new AdjacentMessage.Place(new Point(3, 4)), """{"t":"Place","c":{"x":3,"y":4}}"""),
+        ["tuple"] = WireSample.Of<AdjacentMessage>(new AdjacentMessage.Span(0, 255), """{"t":"Span","c":[0,255]}"""),
     };
 
     public static readonly Dictionary<string, WireSample> MemberTypes = new()

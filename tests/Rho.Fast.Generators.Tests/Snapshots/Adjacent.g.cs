@@ -205,31 +205,6 @@ namespace Demo
         {
             string f0 = default!;
             global::System.Collections.Generic.List<uint>? f1 = default!;
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
-            {
-                global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "Full", "a");
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, "Full", "the array form needs 2 elements, found 0");
-                }
-
-                f0 = global::Rho.Fast.Serialization.WireRead.String(ref reader, __Type, "Full", "a");
-                global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "Full", "b");
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, "Full", "the array form needs 2 elements, found 1");
-                }
-
-                f1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.List<uint>?) : __ReadList0(ref reader, "Full", "b"));
-                global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "Full", null);
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, "Full", "the array form needs 2 elements, found more");
-                }
-
-                return new global::Demo.Adjacent.Full(f0, f1);
-            }
-
             global::Rho.Fast.Serialization.WireRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, __Type, "Full", null, "an object");
             bool has0 = false;
             bool has1 = false;

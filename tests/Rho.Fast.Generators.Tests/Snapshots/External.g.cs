@@ -144,27 +144,7 @@ namespace Demo
             int f1 = default!;
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
             {
-                global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "move_to", "x");
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, "move_to", "the array form needs 2 elements, found 0");
-                }
-
-                f0 = global::Rho.Fast.Serialization.WireRead.Int32(ref reader, __Type, "move_to", "x");
-                global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "move_to", "y");
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, "move_to", "the array form needs 2 elements, found 1");
-                }
-
-                f1 = global::Rho.Fast.Serialization.WireRead.Int32(ref reader, __Type, "move_to", "y");
-                global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "move_to", null);
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, "move_to", "the array form needs 2 elements, found more");
-                }
-
-                return new global::Demo.External.Move(f0, f1);
+                return __ReadElements_Move(ref reader);
             }
 
             global::Rho.Fast.Serialization.WireRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, __Type, "move_to", null, "an object");
@@ -215,6 +195,33 @@ namespace Demo
             if (!has1)
             {
                 throw global::Rho.Fast.Serialization.WireRead.MissingField(ref reader, __Type, "move_to", "y");
+            }
+
+            return new global::Demo.External.Move(f0, f1);
+        }
+
+        private static global::Demo.External.Move __ReadElements_Move(ref global::Rho.Fast.Serialization.WireReader reader)
+        {
+            int f0;
+            int f1;
+            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "move_to", "x");
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, "move_to", "the array form needs 2 elements, found 0");
+            }
+
+            f0 = global::Rho.Fast.Serialization.WireRead.Int32(ref reader, __Type, "move_to", "x");
+            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "move_to", "y");
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, "move_to", "the array form needs 2 elements, found 1");
+            }
+
+            f1 = global::Rho.Fast.Serialization.WireRead.Int32(ref reader, __Type, "move_to", "y");
+            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "move_to", null);
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, "move_to", "the array form needs 2 elements, found more");
             }
 
             return new global::Demo.External.Move(f0, f1);

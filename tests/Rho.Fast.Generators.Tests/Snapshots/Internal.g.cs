@@ -12,6 +12,11 @@ namespace Demo
         /// <param name="reader">The wire reader, on the value's first token.</param>
         public static global::Demo.Internal ReadWire(ref global::Rho.Fast.Serialization.WireReader reader)
         {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+            {
+                return __ReadArrayForm(ref reader);
+            }
+
             global::Rho.Fast.Serialization.WireRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, __Type, null, null, "an object");
             global::Rho.Fast.Serialization.WireReader start = reader;
             global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, null, null);
@@ -70,6 +75,42 @@ namespace Demo
                 }
 
                 global::Rho.Fast.Serialization.WireRead.SkipValue(ref reader, __Type, caseName);
+            }
+        }
+
+        private static global::Demo.Internal __ReadArrayForm(ref global::Rho.Fast.Serialization.WireReader reader)
+        {
+            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, null, "type");
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                throw global::Rho.Fast.Serialization.WireRead.MissingField(ref reader, __Type, null, "type");
+            }
+
+            switch (__CaseIndex(ref reader, unitOnly: false))
+            {
+                case 0:
+                    __SkipToArrayEnd(ref reader, "ping");
+                    return new global::Demo.Internal.Ping();
+                case 1:
+                    return __ReadElements_Message(ref reader);
+                case 2:
+                    return new global::Demo.Internal.Located(global::Demo.Coords.ReadWireElements(ref reader));
+                default:
+                    throw new global::System.InvalidOperationException("unreachable: case index");
+            }
+        }
+
+        private static void __SkipToArrayEnd(ref global::Rho.Fast.Serialization.WireReader reader, string caseName)
+        {
+            while (true)
+            {
+                global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, caseName, null);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+                {
+                    return;
+                }
+
+                reader.Skip();
             }
         }
 
@@ -283,6 +324,41 @@ namespace Demo
             if (!has1)
             {
                 throw global::Rho.Fast.Serialization.WireRead.MissingField(ref reader, __Type, "message", "text");
+            }
+
+            return new global::Demo.Internal.Message(f0, f1, f2);
+        }
+
+        private static global::Demo.Internal.Message __ReadElements_Message(ref global::Rho.Fast.Serialization.WireReader reader)
+        {
+            uint f0;
+            string f1;
+            uint? f2;
+            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "message", "id");
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, "message", "the array form needs 3 elements, found 0");
+            }
+
+            f0 = global::Rho.Fast.Serialization.WireRead.UInt32(ref reader, __Type, "message", "id");
+            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "message", "text");
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, "message", "the array form needs 3 elements, found 1");
+            }
+
+            f1 = global::Rho.Fast.Serialization.WireRead.String(ref reader, __Type, "message", "text");
+            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "message", "reply_to");
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, "message", "the array form needs 3 elements, found 2");
+            }
+
+            f2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(uint?) : global::Rho.Fast.Serialization.WireRead.UInt32(ref reader, __Type, "message", "reply_to"));
+            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "message", null);
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, "message", "the array form needs 3 elements, found more");
             }
 
             return new global::Demo.Internal.Message(f0, f1, f2);
