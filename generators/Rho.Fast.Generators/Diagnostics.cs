@@ -108,12 +108,16 @@ internal static class Diagnostics
         "RHOF025", "Internally tagged case cannot be a tuple",
         "Case '{1}' of '{0}' is a tuple case, but an internally tagged union has no place for an array beside its tag; serde rejects tuple variants with `tag` too");
 
+    public static readonly DiagnosticDescriptor ContextCannotSeeConverter = Error(
+        "RHOF026", "JsonSerializerContext in the same project cannot see the union's converter",
+        "'{0}' is listed on the JsonSerializerContext '{1}' in the same project, whose generator cannot see the converter generated for '{0}', so it would write an empty object; declare the context in another project, or write a converter class (deriving from JsonConverter<{0}> and delegating to {0}.WireJsonConverter) and name it in [JsonConverter] on '{0}'");
+
     private static readonly DiagnosticDescriptor[] s_all =
     {
         NotPartial, UnionNotAbstractRecord, NoCases, DuplicateCaseName, UnsupportedMemberType, TagCollides,
         CaseNotSealed, NotRecord, ContentWithoutTag, InternalNewtypeNotRecord, Generic, ShapeMismatch, DuplicateFieldName,
         ReservedName, AmbiguousRecordShape, AmbiguousCaseShape, BadFlatten, TwoCatchAlls, AliasCollides, BadSkip, BadOther,
-        BadRecordShape, BadDefault, DenyWithFlatten, InternalTuple,
+        BadRecordShape, BadDefault, DenyWithFlatten, InternalTuple, ContextCannotSeeConverter,
     };
 
     public static DiagnosticDescriptor Find(string id)

@@ -22,6 +22,9 @@ public sealed class TaggedUnionGenerator : IIncrementalGenerator
     /// <summary>Tracking name of the enum parsing step, for incrementality tests.</summary>
     public const string EnumStep = "ParseEnum";
 
+    /// <summary>Tracking name of the step that checks <c>JsonSerializerContext</c> types, for incrementality tests.</summary>
+    public const string ContextStep = "CheckContext";
+
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -46,6 +49,20 @@ public sealed class TaggedUnionGenerator : IIncrementalGenerator
                 transform: static (syntax, cancellationToken) => Parser.ParseEnum(syntax, cancellationToken))
             .WithTrackingName(EnumStep);
 
+        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> contexts = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                ContextCheck.JsonSerializableAttribute,
+                predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                transform: static (syntax, cancellationToken) => ContextCheck.Check(syntax, cancellationToken))
+            .WithTrackingName(ContextStep);
+
+        context.RegisterSourceOutput(contexts, static (output, diagnostics) =>
+        {
+            foreach (DiagnosticInfo diagnostic in diagnostics)
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
         context.RegisterSourceOutput(unions, static (output, result) => Produce(output, result));
         context.RegisterSourceOutput(enums, static (output, result) => Produce(output, result));
         context.RegisterSourceOutput(records, static (output, result) => Produce(output, result));

@@ -68,7 +68,7 @@ internal sealed partial class Emitter
                 MemberModel payload = c.Members[0];
                 _w.Line("    reader = start;");
                 _w.Line("    __CheckSingleTag(reader, " + Literals.String(c.WireName) + ");");
-                _w.Line("    return new " + c.FullName + "(" + payload.Type.FullName + ".ReadWire(ref reader));");
+                _w.Line("    return new " + c.FullName + "(" + Read + ".Nested<" + payload.Type.FullName + ">(ref reader, __Type, " + Literals.String(c.WireName) + ", null));");
             }
             else
             {

@@ -96,7 +96,7 @@ internal sealed partial class Emitter
             ValueKind.Raw => Read + ".Raw(ref reader, " + context + ")",
             ValueKind.Enum => type.FullName + "Wire.Read(ref reader, " + context + ")",
             ValueKind.Map => "__ReadList" + ListIndex(type) + "(ref reader, " + caseName + ", " + field + ")",
-            ValueKind.Wire => type.FullName + ".ReadWire(ref reader)",
+            ValueKind.Wire => Read + ".Nested<" + type.FullName + ">(ref reader, " + context + ")",
             ValueKind.List => "__ReadList" + ListIndex(type) + "(ref reader, " + caseName + ", " + field + ")",
             _ => Read + "." + type.Kind + "(ref reader, " + context + ")",
         };
@@ -140,7 +140,12 @@ internal sealed partial class Emitter
             _w.Line("break;");
             _w.Close();
             _w.Line();
+            _w.Open("try");
             _w.Line("items.Add(" + ReadExpression(list.Element!, "caseName", "field") + ");");
+            _w.Close();
+            _w.Open("catch (global::Rho.Fast.Serialization.WireFormatException e) when (" + Read + ".AtIndex(e, items.Count))");
+            _w.Line("throw;");
+            _w.Close();
             _w.Close();
             _w.Line();
             _w.Line(list.ListKind == ListKind.Array ? "return items.ToArray();" : "return items;");
@@ -187,7 +192,12 @@ internal sealed partial class Emitter
 
         _w.Line(Read + ".Next(ref reader, __Type, caseName, field);");
         _w.Line("// A repeated key keeps its last value, as serde's maps do.");
+        _w.Open("try");
         _w.Line("items[key] = " + ReadExpression(map.Element!, "caseName", "field") + ";");
+        _w.Close();
+        _w.Open("catch (global::Rho.Fast.Serialization.WireFormatException e) when (" + Read + ".AtKey(e, " + (key.Kind == ValueKind.String ? "key" : "key.ToString(global::System.Globalization.CultureInfo.InvariantCulture)") + "))");
+        _w.Line("throw;");
+        _w.Close();
         _w.Close();
         _w.Line();
         _w.Line("return items;");

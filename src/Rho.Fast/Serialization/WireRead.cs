@@ -63,7 +63,7 @@ public static partial class WireRead
         }
         catch (FormatException e)
         {
-            throw new WireFormatException(type, caseName, field, "the string is not valid Unicode: " + e.Message, reader.TokenStartIndex, e);
+            throw Quoted(ref reader, new WireFormatException(type, caseName, field, "the string is not valid Unicode: " + e.Message, reader.TokenStartIndex, e));
         }
     }
 
@@ -206,7 +206,7 @@ public static partial class WireRead
                 // Only decoding finds a lone surrogate escape such as "\ud800".
                 if (reader.ValueIsEscaped && !Utf8Unescape.HasOnlyPairedSurrogates(reader.ValueSpan, out string? problem))
                 {
-                    throw new WireFormatException(type, caseName, field, "a string is not valid Unicode: " + problem, reader.TokenStartIndex);
+                    throw Quoted(ref reader, new WireFormatException(type, caseName, field, "a string is not valid Unicode: " + problem, reader.TokenStartIndex));
                 }
 
                 break;
@@ -245,7 +245,7 @@ public static partial class WireRead
     /// <param name="field">The field being read.</param>
     /// <param name="expected">What was expected, such as "a string".</param>
     public static WireFormatException Unexpected(ref WireReader reader, string type, string? caseName, string? field, string expected) =>
-        new(type, caseName, field, "expected " + expected + ", found " + Describe(reader.TokenType), reader.TokenStartIndex);
+        Quoted(ref reader, new(type, caseName, field, "expected " + expected + ", found " + Describe(reader.TokenType), reader.TokenStartIndex));
 
     /// <summary>A required field that was absent.</summary>
     /// <param name="type">The type being read.</param>
@@ -269,7 +269,7 @@ public static partial class WireRead
     /// <param name="name">The unknown name, unescaped.</param>
     /// <param name="expected">The known case names, for the message.</param>
     public static WireFormatException UnknownCase(ref WireReader reader, string type, scoped ReadOnlySpan<byte> name, string expected) =>
-        new(type, null, null, "unknown case '" + System.Text.Encoding.UTF8.GetString(name) + "', expected " + expected, reader.TokenStartIndex);
+        Quoted(ref reader, new(type, null, null, "unknown case '" + System.Text.Encoding.UTF8.GetString(name) + "', expected " + expected, reader.TokenStartIndex));
 
     /// <summary>A malformed union or record object, such as an externally tagged object without exactly one key.</summary>
     /// <param name="reader">The wire reader, on the offending token.</param>
@@ -277,14 +277,98 @@ public static partial class WireRead
     /// <param name="caseName">The case being read.</param>
     /// <param name="problem">What is wrong.</param>
     public static WireFormatException Invalid(ref WireReader reader, string type, string? caseName, string problem) =>
-        new(type, caseName, null, problem, reader.TokenStartIndex);
+        Quoted(ref reader, new(type, caseName, null, problem, reader.TokenStartIndex));
+
+    /// <summary>Reads a nested union or record, adding the enclosing type, case and field to the path of an error inside it.</summary>
+    /// <typeparam name="T">The nested type.</typeparam>
+    /// <param name="reader">The wire reader, on the value's first token; left on its last.</param>
+    /// <param name="type">The enclosing type, for errors.</param>
+    /// <param name="caseName">The enclosing case, for errors.</param>
+    /// <param name="field">The enclosing field, for errors.</param>
+    public static T Nested<T>(ref WireReader reader, string type, string? caseName, string? field)
+        where T : IWireSerializable<T>
+    {
+        try
+        {
+            return T.ReadWire(ref reader);
+        }
+        catch (WireFormatException e) when (Within(e, type, caseName, field))
+        {
+            throw;
+        }
+    }
+
+    /// <summary>An exception filter that adds the enclosing type, case and field to an error's path; never catches.</summary>
+    /// <param name="exception">The error on its way out.</param>
+    /// <param name="type">The enclosing type.</param>
+    /// <param name="caseName">The enclosing case.</param>
+    /// <param name="field">The enclosing field.</param>
+    /// <returns>Always <see langword="false"/>.</returns>
+    public static bool Within(WireFormatException exception, string type, string? caseName, string? field)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        exception.Within(type, caseName, field);
+        return false;
+    }
+
+    /// <summary>An exception filter that adds a list index to an error's path; never catches.</summary>
+    /// <param name="exception">The error on its way out.</param>
+    /// <param name="index">The index of the element being read.</param>
+    /// <returns>Always <see langword="false"/>.</returns>
+    public static bool AtIndex(WireFormatException exception, int index)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        exception.AtIndex(index);
+        return false;
+    }
+
+    /// <summary>An exception filter that adds a map key to an error's path; never catches.</summary>
+    /// <param name="exception">The error on its way out.</param>
+    /// <param name="key">The key of the entry being read.</param>
+    /// <returns>Always <see langword="false"/>.</returns>
+    public static bool AtKey(WireFormatException exception, string key)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        exception.AtKey(key);
+        return false;
+    }
+
+    private const int QuoteLength = 40;
+
+    /// <summary>Records the first bytes of the value the reader is on, for the message.</summary>
+    private static WireFormatException Quoted(scoped ref WireReader reader, WireFormatException exception)
+    {
+        ReadOnlySpan<byte> buffer = reader.Buffer;
+        int start = reader.TokenStartIndex;
+        if (start < 0 || start >= buffer.Length)
+        {
+            return exception;
+        }
+
+        ReadOnlySpan<byte> rest = buffer[start..];
+        if (rest.Length <= QuoteLength)
+        {
+            exception.Value = System.Text.Encoding.UTF8.GetString(rest).TrimEnd();
+            return exception;
+        }
+
+        int length = QuoteLength;
+        while (length > 0 && (rest[length] & 0xC0) == 0x80)
+        {
+            // Not mid-character: back off to the start of the UTF-8 sequence.
+            length--;
+        }
+
+        exception.Value = System.Text.Encoding.UTF8.GetString(rest[..length]) + "...";
+        return exception;
+    }
 
     private static ref WireReader ExpectInteger(ref WireReader reader, string type, string? caseName, string? field)
     {
         // serde_json parses "-0" as the float -0.0, which no Rust integer type accepts.
         if (reader.TokenType == JsonTokenType.Number && reader.ValueSpan.SequenceEqual("-0"u8))
         {
-            throw new WireFormatException(type, caseName, field, "expected an integer, found the float -0.0", reader.TokenStartIndex);
+            throw Quoted(ref reader, new WireFormatException(type, caseName, field, "expected an integer, found the float -0.0", reader.TokenStartIndex));
         }
 
         return ref ExpectNumber(ref reader, type, caseName, field);
@@ -303,7 +387,7 @@ public static partial class WireRead
     private static WireFormatException OutOfRange(ref WireReader reader, string type, string? caseName, string? field, string target)
     {
         string text = System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
-        return new WireFormatException(type, caseName, field, "the number " + text + " does not fit " + target, reader.TokenStartIndex);
+        return Quoted(ref reader, new WireFormatException(type, caseName, field, "the number " + text + " does not fit " + target, reader.TokenStartIndex));
     }
 
     private static string Describe(JsonTokenType token) => token switch

@@ -49,7 +49,7 @@ public ref struct WireReader
     {
         if (!validUtf8 && !Utf8.IsValid(utf8Json))
         {
-            throw new WireSyntaxException("The input is not valid UTF-8.", FirstInvalidByte(utf8Json));
+            throw Syntax(utf8Json, "The input is not valid UTF-8.", FirstInvalidByte(utf8Json));
         }
 
         _buffer = utf8Json;
@@ -270,7 +270,7 @@ public ref struct WireReader
                 return false;
             }
 
-            throw new WireSyntaxException(Show(buffer[i]) + " is invalid after a single JSON value. Expected end of data.", i);
+            throw Syntax(buffer, Show(buffer[i]) + " is invalid after a single JSON value. Expected end of data.", i);
         }
 
         bool inObject = InObject;
@@ -334,7 +334,7 @@ public ref struct WireReader
                 ReadNumber(buffer, i);
                 return;
             default:
-                throw new WireSyntaxException(Show(buffer[i]) + " is an invalid start of a value.", i);
+                throw Syntax(buffer, Show(buffer[i]) + " is an invalid start of a value.", i);
         }
     }
 
@@ -386,7 +386,7 @@ public ref struct WireReader
             }
             else if (b < 0x20)
             {
-                return new WireSyntaxException("A control character (0x" + b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture) + ") must be escaped in a string.", i);
+                return Syntax(buffer, "A control character (0x" + b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture) + ") must be escaped in a string.", i);
             }
             else if (b == (byte)'"')
             {
@@ -423,13 +423,13 @@ public ref struct WireReader
 
                     if (!char.IsAsciiHexDigit((char)buffer[digit]))
                     {
-                        throw new WireSyntaxException(Show(buffer[digit]) + " is not a hex digit: a \\u escape needs four.", digit);
+                        throw Syntax(buffer, Show(buffer[digit]) + " is not a hex digit: a \\u escape needs four.", digit);
                     }
                 }
 
                 return i + 6;
             default:
-                throw new WireSyntaxException(Show(buffer[i + 1]) + " cannot follow a backslash: the escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX.", i + 1);
+                throw Syntax(buffer, Show(buffer[i + 1]) + " cannot follow a backslash: the escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX.", i + 1);
         }
     }
 
@@ -496,7 +496,7 @@ public ref struct WireReader
     {
         if (!buffer[start..].StartsWith(literal))
         {
-            throw new WireSyntaxException("Expected '" + Encoding.ASCII.GetString(literal) + "' at the start of this value.", start);
+            throw Syntax(buffer, "Expected '" + Encoding.ASCII.GetString(literal) + "' at the start of this value.", start);
         }
 
         _tokenType = type;
@@ -512,7 +512,7 @@ public ref struct WireReader
         int index = _depth;
         if (index >= Wire.MaxDepth)
         {
-            throw new WireSyntaxException("The JSON nests more than " + Wire.MaxDepth + " arrays and objects, beyond serde_json's recursion limit.", i);
+            throw Syntax(_buffer, "The JSON nests more than " + Wire.MaxDepth + " arrays and objects, beyond serde_json's recursion limit.", i);
         }
 
         ulong bit = 1UL << (index & 63);
@@ -563,13 +563,23 @@ public ref struct WireReader
         return i;
     }
 
+    /// <summary>A syntax error at <paramref name="position"/>, with its 1-based line and column counted on this error path only.</summary>
+    private static WireSyntaxException Syntax(ReadOnlySpan<byte> buffer, string problem, long position)
+    {
+        ReadOnlySpan<byte> before = buffer[..(int)Math.Min(Math.Max(position, 0), buffer.Length)];
+        int lastNewline = before.LastIndexOf((byte)'\n');
+        long line = 1 + before.Count((byte)'\n');
+        long column = position - lastNewline;
+        return new WireSyntaxException(problem, position, line, column);
+    }
+
     private static WireSyntaxException Expected(ReadOnlySpan<byte> buffer, int i, string what) =>
         (uint)i >= (uint)buffer.Length
-            ? new WireSyntaxException("Expected " + what + ", but instead reached end of data.", buffer.Length)
-            : new WireSyntaxException("Expected " + what + ", found " + Show(buffer[i]) + ".", i);
+            ? Syntax(buffer, "Expected " + what + ", but instead reached end of data.", buffer.Length)
+            : Syntax(buffer, "Expected " + what + ", found " + Show(buffer[i]) + ".", i);
 
     private static WireSyntaxException EndOfStringMissing(ReadOnlySpan<byte> buffer) =>
-        new("Expected end of string, but instead reached end of data.", buffer.Length);
+        Syntax(buffer, "Expected end of string, but instead reached end of data.", buffer.Length);
 
     private static string Show(byte b) =>
         b is >= 0x20 and < 0x7F ? "'" + (char)b + "'" : "byte 0x" + b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture);

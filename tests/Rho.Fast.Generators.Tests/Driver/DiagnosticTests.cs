@@ -542,6 +542,72 @@ public sealed class DiagnosticTests
     /// located on the text <paramref name="at"/> in the input file, with a message naming <paramref name="typeName"/>,
     /// and that it neither throws nor emits code for the broken type.
     /// </summary>
+    [Theory]
+    [InlineData("typeof(Command)")]
+    [InlineData("typeof(List<Command>)")]
+    [InlineData("typeof(Dictionary<string, Command[]>)")]
+    public void RHOF026_union_listed_on_a_json_serializer_context_in_the_same_project(string listed)
+    {
+        string source = Generation.Prelude + "using System.Text.Json.Serialization;\n\nnamespace Demo;\n\n" + """
+            [TaggedUnion]
+            public abstract partial record Command
+            {
+                public sealed record Ping : Command;
+            }
+
+            [WireRecord]
+            public sealed partial record Point(int X);
+
+            [JsonSerializable(typeof(Point))]
+            [JsonSerializable(LISTED)]
+            internal sealed partial class Context : JsonSerializerContext
+            {
+            }
+            """.Replace("LISTED", listed);
+        GenerationResult result = Generation.Run(Generation.Compile(source));
+
+        Diagnostic diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("RHOF026", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        TextSpan span = diagnostic.Location.SourceSpan;
+        Assert.Equal("JsonSerializable(" + listed + ")", source.Substring(span.Start, span.Length));
+        string message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        Assert.Contains("'Command'", message);
+        Assert.Contains("'Context'", message);
+        Assert.Equal(2, result.Run.GeneratedSources.Length);
+    }
+
+    [Fact]
+    public void RHOF026_not_reported_for_a_union_with_its_own_converter()
+    {
+        string source = Generation.Prelude + "using System;\nusing System.Text.Json;\nusing System.Text.Json.Serialization;\n\nnamespace Demo;\n\n" + """
+            [TaggedUnion]
+            [JsonConverter(typeof(CommandConverter))]
+            public abstract partial record Command
+            {
+                public sealed record Ping : Command;
+            }
+
+            public sealed class CommandConverter : JsonConverter<Command>
+            {
+                private static readonly Command.WireJsonConverter s_wire = new();
+
+                public override Command Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => s_wire.Read(ref reader, typeToConvert, options);
+
+                public override void Write(Utf8JsonWriter writer, Command value, JsonSerializerOptions options) => s_wire.Write(writer, value, options);
+            }
+
+            [JsonSerializable(typeof(Command))]
+            internal sealed partial class Context : JsonSerializerContext
+            {
+            }
+            """;
+        GenerationResult result = Generation.Run(Generation.Compile(source));
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.DoesNotContain(result.OutputErrors, d => d.Location.SourceTree?.FilePath != Generation.InputPath);
+    }
+
     private static Diagnostic AssertReports(string id, string at, string typeName, string body)
     {
         string source = Generation.Prelude + "namespace Demo;\n\n" + body;

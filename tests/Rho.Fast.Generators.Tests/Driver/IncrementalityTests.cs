@@ -42,6 +42,49 @@ public sealed class IncrementalityTests
         }
         """;
 
+    private const string FeaturesFile = "Features.cs";
+
+    /// <summary>One of each newer feature: an enum, a record with field options, an untagged union, a raw catch-all and maps.</summary>
+    private const string Features = Generation.Prelude + """
+        namespace Demo;
+
+        [WireEnum(RenameAll = RenameRule.SnakeCase)]
+        public enum Color
+        {
+            DeepRed,
+            Green,
+        }
+
+        [WireRecord]
+        public sealed partial record Extent(int Width, int Height);
+
+        [WireRecord]
+        public sealed partial record Shape(
+            [WireAlias("title")] string Name,
+            [WireSkip(SkipWhen.Null)] string? Note,
+            [WireDefault(3)] int Sides,
+            Color Fill,
+            [WireFlatten] Extent Size,
+            Dictionary<string, int> Weights,
+            [WireFlatten] SortedDictionary<string, JsonValue> Rest);
+
+        [TaggedUnion(Untagged = true)]
+        public abstract partial record Loose
+        {
+            [WireCase(Shape = CaseShape.Newtype)]
+            public sealed record Text(string Value) : Loose;
+            public sealed record Pair(int A, int B) : Loose;
+        }
+
+        [TaggedUnion(Tag = "kind")]
+        public abstract partial record Open
+        {
+            public sealed record Known(Dictionary<string, string> Labels) : Open;
+            [WireOther]
+            public sealed record Unknown(RawJson Value) : Open;
+        }
+        """;
+
     private static readonly IncrementalStepRunReason[] s_reused = [IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged];
 
     [Fact]
@@ -128,6 +171,69 @@ public sealed class IncrementalityTests
         Assert.Equal(3, run.GeneratedSources.Length);
     }
 
+    [Fact]
+    public void Newer_features_produce_new_outputs_on_the_first_run()
+    {
+        GeneratorRunResult run = RunOnce(InitialWithFeatures());
+
+        Assert.Empty(run.Diagnostics);
+        Assert.All(Reasons(run, TaggedUnionGenerator.EnumStep), r => Assert.Equal(IncrementalStepRunReason.New, r));
+        Assert.All(SourceOutputReasons(run), r => Assert.Equal(IncrementalStepRunReason.New, r));
+        Assert.Equal(7, run.GeneratedSources.Length);
+        Assert.Empty(Generation.Run(InitialWithFeatures()).OutputErrors);
+    }
+
+    [Fact]
+    public void Adding_an_unrelated_file_leaves_newer_features_cached()
+    {
+        GeneratorRunResult run = RunTwice(InitialWithFeatures, c => c.AddSyntaxTrees(Generation.Parse("Unrelated.cs", "namespace Demo; public sealed class Unrelated { }")));
+
+        AssertReusedWithEnums(run);
+    }
+
+    [Fact]
+    public void Editing_an_unrelated_file_leaves_newer_features_cached()
+    {
+        GeneratorRunResult run = RunTwice(InitialWithFeatures, c => Replace(c, OtherFile, Other.Replace("=> 1;", "=> 2;\n    public static string Name => \"other\";")));
+
+        AssertReusedWithEnums(run);
+    }
+
+    [Fact]
+    public void Moving_newer_features_within_their_file_leaves_their_models_unchanged()
+    {
+        GeneratorRunResult run = RunTwice(InitialWithFeatures, c => Replace(c, FeaturesFile, "// A comment that shifts every position below.\n\n" + Features));
+
+        AssertReusedWithEnums(run);
+    }
+
+    [Fact]
+    public void Adding_an_enum_member_modifies_only_the_enum()
+    {
+        GeneratorRunResult run = RunTwice(InitialWithFeatures, c => Replace(c, FeaturesFile, Features.Replace("Green,", "Green,\n    Blue,")));
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(run, TaggedUnionGenerator.EnumStep));
+        Assert.All(Reasons(run, TaggedUnionGenerator.UnionStep), r => Assert.Contains(r, s_reused));
+        Assert.All(Reasons(run, TaggedUnionGenerator.RecordStep), r => Assert.Contains(r, s_reused));
+    }
+
+    [Fact]
+    public void Editing_an_unrelated_file_leaves_the_context_check_cached()
+    {
+        const string context = "using System.Text.Json.Serialization;\n\nnamespace Demo;\n\n[JsonSerializable(typeof(Point))]\ninternal sealed partial class Context : JsonSerializerContext\n{\n}\n";
+
+        GeneratorRunResult run = RunTwice(
+            () => Initial().AddSyntaxTrees(Generation.Parse("Context.cs", context)),
+            c => Replace(c, OtherFile, Other.Replace("=> 1;", "=> 2;")));
+
+        AssertReused(run);
+        Assert.All(Reasons(run, TaggedUnionGenerator.ContextStep), r => Assert.Contains(r, s_reused));
+    }
+
+    private static CSharpCompilation InitialWithFeatures() =>
+        Generation.Compile((CommandFile, Command), (PointFile, Point), (OtherFile, Other), (FeaturesFile, Features));
+
     private static CSharpCompilation Initial() =>
         Generation.Compile((CommandFile, Command), (PointFile, Point), (OtherFile, Other));
 
@@ -135,9 +241,11 @@ public sealed class IncrementalityTests
         Assert.Single(Generation.CreateDriver(trackSteps: true).RunGenerators(compilation).GetRunResult().Results);
 
     /// <summary>Runs the generator, applies <paramref name="edit"/>, runs again on the same driver, and returns the second run.</summary>
-    private static GeneratorRunResult RunTwice(Func<CSharpCompilation, CSharpCompilation> edit)
+    private static GeneratorRunResult RunTwice(Func<CSharpCompilation, CSharpCompilation> edit) => RunTwice(Initial, edit);
+
+    private static GeneratorRunResult RunTwice(Func<CSharpCompilation> initial, Func<CSharpCompilation, CSharpCompilation> edit)
     {
-        CSharpCompilation first = Initial();
+        CSharpCompilation first = initial();
         GeneratorDriver driver = Generation.CreateDriver(trackSteps: true).RunGenerators(first);
         Assert.Empty(driver.GetRunResult().Diagnostics);
         driver = driver.RunGenerators(edit(first));
@@ -157,6 +265,12 @@ public sealed class IncrementalityTests
         Assert.All(Reasons(run, TaggedUnionGenerator.UnionStep), r => Assert.Contains(r, s_reused));
         Assert.All(Reasons(run, TaggedUnionGenerator.RecordStep), r => Assert.Contains(r, s_reused));
         Assert.All(SourceOutputReasons(run), r => Assert.Contains(r, s_reused));
+    }
+
+    private static void AssertReusedWithEnums(GeneratorRunResult run)
+    {
+        AssertReused(run);
+        Assert.All(Reasons(run, TaggedUnionGenerator.EnumStep), r => Assert.Contains(r, s_reused));
     }
 
     private static IncrementalStepRunReason[] Reasons(GeneratorRunResult run, string stepName)

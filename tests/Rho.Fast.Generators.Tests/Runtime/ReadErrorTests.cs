@@ -312,6 +312,104 @@ public sealed class ReadErrorTests
         AssertNames(e, "Bag", "scalars", "tags");
     }
 
+    // ---- paths --------------------------------------------------------------------------------
+
+    [Fact]
+    public void Path_of_a_top_level_field()
+    {
+        WireFormatException e = Reject<Point>("""{"x":"1","y":2}""");
+
+        Assert.Equal("Point.x", e.WirePath);
+        Assert.Equal("\"1\",\"y\":2}", e.Value);
+        Assert.StartsWith("Point.x: expected an integer, found a string (found `\"1\",\"y\":2}`)", e.Message);
+    }
+
+    [Fact]
+    public void Path_of_a_union_inside_a_list_names_the_index_then_the_case_and_field()
+    {
+        string json = SampleCatalog.MemberTypes["every-scalar-at-the-other-extreme"].Json
+            .Replace("\"commands\":[]", """
+                "commands":["Ping",{"Say":"a"},{"Move":{"x":1,"y":"2"}}]
+                """);
+
+        WireFormatException e = Reject<Bag>(json);
+
+        AssertNames(e, "ExternalCommand", "Move", "y");
+        Assert.Equal("Bag.scalars.commands[2].Move.y", e.WirePath);
+        Assert.StartsWith("\"2\"", e.Value);
+        Assert.Contains("Bag.scalars.commands[2].Move.y: ", e.Message);
+    }
+
+    [Fact]
+    public void Path_of_a_primitive_list_element_ends_with_its_index()
+    {
+        string json = SampleCatalog.MemberTypes["every-scalar-at-the-other-extreme"].Json.Replace("\"tags\":[]", "\"tags\":[\"a\",1]");
+
+        WireFormatException e = Reject<Bag>(json);
+
+        Assert.Equal("Bag.scalars.tags[1]", e.WirePath);
+        Assert.Equal("1]", e.Value![..2]);
+    }
+
+    [Fact]
+    public void Path_of_a_nested_record_field()
+    {
+        WireFormatException e = Reject<ExternalCommand>("""{"Place":{"x":1,"y":true}}""");
+
+        AssertNames(e, "Point", caseName: null, fieldName: "y");
+        Assert.Equal("ExternalCommand.Place.y", e.WirePath);
+    }
+
+    [Fact]
+    public void Path_of_an_internally_tagged_case_holding_a_record()
+    {
+        WireFormatException e = Reject<InternalEvent>("""{"type":"placed","x":1}""");
+
+        AssertNames(e, "Point", caseName: null, fieldName: "y");
+        Assert.Equal("InternalEvent.placed.y", e.WirePath);
+    }
+
+    [Fact]
+    public void Path_through_a_map_and_nested_lists()
+    {
+        WireFormatException map = Reject<Inventory>("""{"places":{"home":{"x":1,"y":2},"work":{"x":1,"y":-0}},"grid":[],"log":[]}""");
+        WireFormatException grid = Reject<Inventory>("""{"places":{},"grid":[[1],[2,"x"]],"log":[]}""");
+        WireFormatException log = Reject<Inventory>("""{"places":{},"grid":[],"log":["Ping",{"Line":[1]}]}""");
+
+        Assert.Equal("Inventory.places.work.y", map.WirePath);
+        Assert.Equal("Inventory.grid[1][1]", grid.WirePath);
+        Assert.Equal("Inventory.log[1].Line", log.WirePath);
+        Assert.Equal("ExternalCommand", log.TypeName);
+    }
+
+    [Fact]
+    public void Value_is_cut_to_its_first_bytes()
+    {
+        string text = new('a', 100);
+        WireFormatException e = Reject<Point>("{\"x\":\"" + text + "\",\"y\":2}");
+
+        Assert.Equal("\"" + new string('a', 39) + "...", e.Value);
+    }
+
+    [Fact]
+    public void Value_is_not_cut_inside_a_character()
+    {
+        // 'é' is two bytes in UTF-8; byte 40 falls inside one.
+        WireFormatException e = Reject<Point>("{\"x\":\"" + new string('é', 60) + "\",\"y\":2}");
+
+        Assert.Equal("\"" + new string('é', 19) + "...", e.Value);
+    }
+
+    [Fact]
+    public void Missing_field_has_no_value_but_a_path()
+    {
+        WireFormatException e = Reject<Point>("""{"x":1}""");
+
+        Assert.Null(e.Value);
+        Assert.Equal("Point.y", e.WirePath);
+        Assert.Equal("Point.y: missing field 'y'", e.Detail);
+    }
+
     [Theory]
     [InlineData("""{"Move":{"x":1""")]
     [InlineData("""{"Move":{"x":1,}}""")]

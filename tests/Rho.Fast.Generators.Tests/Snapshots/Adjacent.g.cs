@@ -265,7 +265,14 @@ namespace Demo
                     break;
                 }
 
-                items.Add(global::Rho.Fast.Serialization.WireRead.UInt32(ref reader, __Type, caseName, field));
+                try
+                {
+                    items.Add(global::Rho.Fast.Serialization.WireRead.UInt32(ref reader, __Type, caseName, field));
+                }
+                catch (global::Rho.Fast.Serialization.WireFormatException e) when (global::Rho.Fast.Serialization.WireRead.AtIndex(e, items.Count))
+                {
+                    throw;
+                }
             }
 
             return items;

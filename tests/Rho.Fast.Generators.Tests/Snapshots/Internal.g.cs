@@ -47,7 +47,7 @@ namespace Demo
                 case 2:
                     reader = start;
                     __CheckSingleTag(reader, "located");
-                    return new global::Demo.Internal.Located(global::Demo.Coords.ReadWire(ref reader));
+                    return new global::Demo.Internal.Located(global::Rho.Fast.Serialization.WireRead.Nested<global::Demo.Coords>(ref reader, __Type, "located", null));
                 default:
                     throw new global::System.InvalidOperationException("unreachable: case index " + index);
             }

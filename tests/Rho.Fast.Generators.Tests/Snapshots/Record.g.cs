@@ -236,7 +236,14 @@ namespace Demo
                     break;
                 }
 
-                items.Add(__ReadList1(ref reader, caseName, field));
+                try
+                {
+                    items.Add(__ReadList1(ref reader, caseName, field));
+                }
+                catch (global::Rho.Fast.Serialization.WireFormatException e) when (global::Rho.Fast.Serialization.WireRead.AtIndex(e, items.Count))
+                {
+                    throw;
+                }
             }
 
             return items;
@@ -254,7 +261,14 @@ namespace Demo
                     break;
                 }
 
-                items.Add(global::Rho.Fast.Serialization.WireRead.String(ref reader, __Type, caseName, field));
+                try
+                {
+                    items.Add(global::Rho.Fast.Serialization.WireRead.String(ref reader, __Type, caseName, field));
+                }
+                catch (global::Rho.Fast.Serialization.WireFormatException e) when (global::Rho.Fast.Serialization.WireRead.AtIndex(e, items.Count))
+                {
+                    throw;
+                }
             }
 
             return items.ToArray();
