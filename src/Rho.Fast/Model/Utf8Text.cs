@@ -59,9 +59,6 @@ public readonly struct Utf8Text : IEquatable<Utf8Text>, IWireSerializable<Utf8Te
 
         /// <summary>Every escape is one serde_json writes, so the body is written back as it is.</summary>
         Canonical = 2,
-
-        /// <summary>Every byte is ASCII.</summary>
-        Ascii = 4,
     }
 
     /// <summary>The empty text.</summary>
@@ -90,15 +87,14 @@ public readonly struct Utf8Text : IEquatable<Utf8Text>, IWireSerializable<Utf8Te
     /// <param name="buffer">The buffer holding the body; kept alive by the text.</param>
     /// <param name="start">Where the body starts.</param>
     /// <param name="length">The body's length in bytes.</param>
-    internal static Utf8Text FromJson(byte[] buffer, int start, int length)
-    {
-        ReadOnlySpan<byte> body = buffer.AsSpan(start, length);
-        Flags flags = Ascii.IsValid(body) ? Flags.Ascii : Flags.None;
-        if (body.Contains((byte)'\\'))
-        {
-            flags |= Flags.Escaped | (IsSerdeEscaping(body) ? Flags.Canonical : Flags.None);
-        }
+    internal static Utf8Text FromJson(byte[] buffer, int start, int length) =>
+        FromJson(buffer, start, length, buffer.AsSpan(start, length).Contains((byte)'\\'));
 
+    /// <summary>As <see cref="FromJson(byte[], int, int)"/>, when the scan already knows whether the body has escapes.</summary>
+    private static Utf8Text FromJson(byte[] buffer, int start, int length, bool escaped)
+    {
+        Flags flags = !escaped ? Flags.None
+            : Flags.Escaped | (IsSerdeEscaping(buffer.AsSpan(start, length)) ? Flags.Canonical : Flags.None);
         return new Utf8Text(buffer, start, length, flags);
     }
 
@@ -120,7 +116,7 @@ public readonly struct Utf8Text : IEquatable<Utf8Text>, IWireSerializable<Utf8Te
         }
 
         byte[] slab = TextSlab.Copy(body, out int start);
-        return FromJson(slab, start, body.Length);
+        return FromJson(slab, start, body.Length, reader.ValueIsEscaped);
     }
 
     /// <summary>Writes the text as serde_json does; text read with serde's own escaping is copied as it is.</summary>
@@ -175,7 +171,15 @@ public readonly struct Utf8Text : IEquatable<Utf8Text>, IWireSerializable<Utf8Te
             return utf8.Length;
         }
 
-        string text = ToString();
+        if (_json is not null)
+        {
+            // Unescaping never makes text longer: the escaped length is enough room.
+            int unescaped = Utf8Unescape.Decode(_json.AsSpan(_start, _length), destination.GetSpan(_length));
+            destination.Advance(unescaped);
+            return unescaped;
+        }
+
+        string text = _string ?? "";
         Span<byte> span = destination.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
         int written = Encoding.UTF8.GetBytes(text, span);
         destination.Advance(written);
