@@ -19,8 +19,8 @@ public sealed class NeverCutTests
     private static readonly string s_header = Conversation.HeaderLine();
     private static readonly string s_a = Conversation.EntryLine(Message.UserText("a"));
     private static readonly string s_b = Conversation.EntryLine(Message.UserText("b"));
-    private static readonly string s_unknownType = "{\"type\":\"snapshot\",\"timestamp\":\"2\",\"snapshot\":{\"revision\":1}}\n";
-    private static readonly string s_unknownMessage = "{\"type\":\"message\",\"timestamp\":\"2\",\"message\":{\"EnrichedAssistant\":{\"content\":[]}}}\n";
+    private static readonly string s_unknownType = "{\"type\":\"checkpoint\",\"timestamp\":\"2\",\"checkpoint\":{\"revision\":1}}\n";
+    private static readonly string s_unknownMessage = "{\"type\":\"message\",\"timestamp\":\"2\",\"message\":{\"Thinking\":{\"text\":\"hmm\"}}}\n";
 
     public static IEnumerable<object[]> Rho147Fixtures() =>
         Directory.EnumerateFiles(Vectors.PathOf("rho-1.47"), "*.jsonl", SearchOption.AllDirectories)
@@ -31,7 +31,7 @@ public sealed class NeverCutTests
 
     [Theory]
     [MemberData(nameof(Rho147Fixtures))]
-    public async Task A_rho_1_47_session_is_reported_as_a_newer_format_and_left_byte_identical(string name)
+    public async Task A_rho_1_47_session_is_read_never_written_and_left_byte_identical(string name)
     {
         using var root = new TempDirectory();
         var store = new SessionStore(root.Path);
@@ -42,17 +42,21 @@ public sealed class NeverCutTests
         File.Copy(Vectors.PathOf(name), path);
         byte[] hash = SHA256.HashData(File.ReadAllBytes(path));
 
-        var read = await Assert.ThrowsAsync<UnsupportedSessionFormatException>(() => SessionReader.ReadMessagesAsync(path));
-        Assert.Contains("format v", read.Message);
-        Assert.Equal(path, read.SourceName);
-        await Assert.ThrowsAsync<UnsupportedSessionFormatException>(() => store.ResumeAsync(Cwd, id));
+        SessionHistories histories = SessionReader.ReadHistories(path);
+        SessionReadResult read = await SessionReader.ReadMessagesAsync(path);
+        Assert.Equal(histories.Model.Count, read.Messages.Count);
+        using (ResumedSession resumed = await store.ResumeAsync(Cwd, id))
+        {
+            Assert.False(resumed.Session.CanAppend);
+            Assert.Equal(read.Messages, resumed.Messages);
+            Assert.Null(resumed.Repair);
+            var append = Assert.Throws<UnsupportedSessionFormatException>(() => resumed.Session.Append(Message.UserText("more")));
+            Assert.Contains("reads but does not write", append.Message);
+        }
+
         await Assert.ThrowsAsync<UnsupportedSessionFormatException>(() => SessionFiles.RepairAsync(path));
         await Assert.ThrowsAsync<UnsupportedSessionFormatException>(() => SessionFiles.RepairAsync(path, force: true));
         await Assert.ThrowsAsync<UnsupportedSessionFormatException>(() => SessionFiles.SalvageAsync(path));
-
-        SessionReadResult salvage = await SessionReader.ReadMessagesAsync(path, new SessionReadOptions { Recovery = SessionRecovery.Salvage });
-        Assert.NotNull(salvage.Summary.FormatVersion);
-        Assert.NotEmpty(salvage.Summary.UnknownEntries);
 
         Assert.Equal(hash, SHA256.HashData(File.ReadAllBytes(path)));
         Assert.False(File.Exists(path + ".dropped"));
@@ -63,39 +67,28 @@ public sealed class NeverCutTests
     {
         using var dir = new TempDirectory();
         string path = dir.Combine("s.jsonl");
-        File.WriteAllText(path, s_header.Replace("\"version\":1", "\"version\":4") + s_a);
+        File.WriteAllText(path, s_header.Replace("\"version\":1", "\"version\":5") + s_a);
 
         var error = await Assert.ThrowsAsync<UnsupportedSessionFormatException>(() => SessionReader.ReadMessagesAsync(path));
         Assert.Equal(1, error.LineNumber);
-        Assert.Equal(4UL, error.FormatVersion);
-        Assert.Contains("written by rho format v4; this version of Rho.Fast reads v1", error.Message);
+        Assert.Equal(5UL, error.FormatVersion);
+        Assert.Contains("written by rho format v5; this version of Rho.Fast reads v1 to v4", error.Message);
     }
 
-    [Theory]
-    [InlineData("unknown type")]
-    [InlineData("unknown message")]
-    public async Task A_complete_unknown_entry_anywhere_is_reported_never_taken_for_a_torn_line(string which)
+    [Fact]
+    public async Task A_complete_entry_of_an_unknown_type_anywhere_is_reported_and_skipped_never_taken_for_a_torn_line()
     {
-        string unknown = which == "unknown type" ? s_unknownType : s_unknownMessage;
-        foreach (string text in new[] { s_header + s_a + unknown + s_b, s_header + s_a + unknown, s_header + s_a + unknown.TrimEnd('\n') })
+        foreach (string text in new[] { s_header + s_a + s_unknownType + s_b, s_header + s_a + s_unknownType, s_header + s_a + s_unknownType.TrimEnd('\n') })
         {
             byte[] file = Conversation.Utf8(text);
-            if (text.EndsWith(s_b, StringComparison.Ordinal))
-            {
-                var error = await Assert.ThrowsAsync<UnsupportedSessionFormatException>(() => Read(file, SessionRecovery.TolerateTail));
-                Assert.Equal(3, error.LineNumber);
-                Assert.Equal(1UL, error.FormatVersion);
-                Assert.Contains("newer rho", error.Message);
-            }
-            else
-            {
-                // The reference's reading rule leaves a last line out; it is reported, not taken for torn.
-                SessionReadResult read = await Read(file, SessionRecovery.TolerateTail);
-                Assert.Equal([Message.UserText("a")], read.Messages);
-                Assert.Null(read.Summary.TornTail);
-                Assert.Equal(3, Assert.Single(read.Summary.UnknownEntries).LineNumber);
-                Assert.True(read.Summary.ValidLength <= Conversation.Utf8(s_header + s_a).Length);
-            }
+            SessionReadResult read = await Read(file, SessionRecovery.TolerateTail);
+            Message[] expected = text.EndsWith(s_b, StringComparison.Ordinal) ? [Message.UserText("a"), Message.UserText("b")] : [Message.UserText("a")];
+            Assert.Equal(expected, read.Messages);
+            Assert.Null(read.Summary.TornTail);
+            SessionLineIssue unknown = Assert.Single(read.Summary.UnknownEntries);
+            Assert.Equal(3, unknown.LineNumber);
+            Assert.Contains("'checkpoint'", unknown.Reason);
+            Assert.True(read.Summary.ValidLength <= Conversation.Utf8(s_header + s_a).Length);
 
             await Assert.ThrowsAsync<UnsupportedSessionFormatException>(() => Read(file, SessionRecovery.Strict));
 
@@ -104,6 +97,17 @@ public sealed class NeverCutTests
             Assert.Empty(salvage.Summary.SkippedLines);
             Assert.Null(salvage.Summary.TornTail);
         }
+    }
+
+    [Fact]
+    public async Task A_message_of_an_unknown_kind_is_kept_in_the_history_and_written_back_byte_for_byte()
+    {
+        byte[] file = Conversation.Utf8(s_header + s_a + s_unknownMessage + s_b);
+        SessionReadResult read = await Read(file, SessionRecovery.TolerateTail);
+        Assert.Equal(3, read.Messages.Count);
+        var kept = Assert.IsType<Message.Unrecognized>(read.Messages[1]);
+        Assert.Equal("{\"Thinking\":{\"text\":\"hmm\"}}", Rho.Fast.Serialization.Wire.Serialize(kept));
+        Assert.Empty(read.Summary.UnknownEntries);
     }
 
     [Fact]
@@ -130,7 +134,7 @@ public sealed class NeverCutTests
         SalvageResult result = await SessionFiles.SalvageAsync(path, force: true);
 
         Assert.Equal(s_header + s_unknownType + s_a + s_unknownMessage, File.ReadAllText(path));
-        Assert.Equal(2, result.Summary.UnknownEntries.Count);
+        Assert.Single(result.Summary.UnknownEntries);
         Assert.Equal(4, result.KeptEntries);
         Assert.Equal("garbage\n{\"type\":\"mess\n", File.ReadAllText(result.BackupPath!));
     }
@@ -190,7 +194,7 @@ public sealed class NeverCutTests
         {
             id = session.Id;
             session.Append(Message.UserText("a"));
-            File.AppendAllText(session.Path, s_unknownMessage);
+            File.AppendAllText(session.Path, s_unknownType);
         }
 
         string path = store.FindByIdPrefix(Cwd, id);

@@ -53,16 +53,16 @@ public sealed class ReaderRepairTests
     }
 
     [Fact]
-    public async Task A_complete_middle_line_of_an_unknown_variant_names_line_variant_and_format()
+    public async Task A_complete_middle_line_of_a_shape_this_version_cannot_map_names_line_variant_and_format()
     {
         string good = s_header + Conversation.EntryLine(Message.UserText("a"));
-        string file = good + "{\"type\":\"message\",\"timestamp\":\"1\",\"message\":{\"Nope\":1}}\n" + Conversation.EntryLine(Message.UserText("b"));
+        string file = good + "{\"type\":\"message\",\"timestamp\":\"1\",\"message\":{\"User\":{\"Nope\":1}}}\n" + Conversation.EntryLine(Message.UserText("b"));
         var error = await Assert.ThrowsAsync<UnsupportedSessionFormatException>(() => Read(Conversation.Utf8(file), "s.jsonl"));
         Assert.Equal(3, error.LineNumber);
         Assert.Equal(Encoding.UTF8.GetByteCount(good), error.LineOffset);
         Assert.Contains("s.jsonl: line 3", error.Message);
-        Assert.Contains("Nope", error.Message);
-        Assert.Contains("reads (format v1)", error.Message);
+        Assert.Contains("User", error.Message);
+        Assert.Contains("reads (format v1 to v4)", error.Message);
     }
 
     [Fact]

@@ -77,8 +77,8 @@ public sealed class WireErrorTests
     [Fact]
     public void Json_of_the_wrong_shape_is_a_wire_format_error_naming_the_type()
     {
-        var error = Assert.Throws<WireFormatException>(() => Wire.Deserialize<Message>("{\"Nope\":1}"));
+        var error = Assert.Throws<WireFormatException>(() => Wire.Deserialize<Message>("{\"User\":1}"));
         Assert.Equal("Message", error.TypeName);
-        Assert.Contains("Nope", error.Message);
+        Assert.Contains("User", error.Message);
     }
 }

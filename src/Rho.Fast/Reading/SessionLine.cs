@@ -31,7 +31,8 @@ internal enum LineKind
 /// <param name="Inner">The parse error, if any.</param>
 /// <param name="FormatVersion">The header's format version, for a header of an unsupported version.</param>
 /// <param name="EntryType">The <c>type</c> of a complete entry that could not be read, when it has one.</param>
-internal sealed record LineError(long ByteOffset, string Reason, Exception? Inner, ulong? FormatVersion = null, string? EntryType = null)
+/// <param name="Unrecognized">Whether the line is a well-formed entry of a type this version does not know (kept and reported, never fatal).</param>
+internal sealed record LineError(long ByteOffset, string Reason, Exception? Inner, ulong? FormatVersion = null, string? EntryType = null, bool Unrecognized = false)
 {
     /// <summary>Whether the line is a session header, of whatever version or shape.</summary>
     public bool IsHeader => EntryType == "session" || FormatVersion is not null;
@@ -95,10 +96,17 @@ internal static class SessionLine
             return Unparsed(content, contentOffset, e, out error);
         }
 
-        if (entry is SessionEntry.Header { Version: var version } && version != Session.FormatVersion)
+        if (entry is SessionEntry.Header { Version: var version } && !IsReadable(version))
         {
             error = new LineError(contentOffset, UnsupportedVersion(version), null, version);
             return LineKind.UnsupportedVersion;
+        }
+
+        if (entry is SessionEntry.Unrecognized)
+        {
+            CompleteJson.Probe(content, out string? type, out _);
+            error = new LineError(contentOffset, "a '" + type + "' entry, a type this version of Rho.Fast does not know", null, EntryType: type, Unrecognized: true);
+            return LineKind.Unknown;
         }
 
         return LineKind.Entry;
@@ -115,11 +123,14 @@ internal static class SessionLine
     public static string NewerFormatReason(LineError error) =>
         error.FormatVersion is not null
             ? error.Reason
-            : error.Reason + "; the file was written by a newer rho than this version of Rho.Fast reads (format v" + Session.FormatVersion + ")";
+            : error.Reason + "; the file was written by a newer rho than this version of Rho.Fast reads (format v1 to v" + Session.NewestReadableFormatVersion + ")";
 
     /// <summary>The reason given for a header of a format version this version does not read.</summary>
     public static string UnsupportedVersion(ulong version) =>
-        "written by rho format v" + version + "; this version of Rho.Fast reads v" + Session.FormatVersion;
+        "written by rho format v" + version + "; this version of Rho.Fast reads v1 to v" + Session.NewestReadableFormatVersion;
+
+    /// <summary>Whether a header's format version is one this version reads.</summary>
+    public static bool IsReadable(ulong version) => version is >= 1 and <= Session.NewestReadableFormatVersion;
 
     /// <summary>Sorts a line the entry parser rejected into torn, unknown or a header of another version.</summary>
     private static LineKind Unparsed(ReadOnlySpan<byte> content, long contentOffset, JsonException e, out LineError error)
@@ -140,7 +151,7 @@ internal static class SessionLine
         }
 
         CompleteJson.Probe(content, out string? type, out ulong? version);
-        if (type == "session" && version is ulong header && header != Session.FormatVersion)
+        if (type == "session" && version is ulong header && !IsReadable(header))
         {
             error = new LineError(contentOffset, UnsupportedVersion(header), e, header, type);
             return LineKind.UnsupportedVersion;

@@ -88,6 +88,9 @@ public sealed class SessionReadSummary
     /// <summary>Whether the <see cref="TornTail"/> holds a complete entry glued behind the torn bytes, which cutting would lose.</summary>
     internal bool TornTailHoldsEntry { get; set; }
 
+    /// <summary>Whether the file holds more than a format-1 writer writes (snapshots, tree nodes, display messages, a newer header): Rho.Fast reads it but does not append to it.</summary>
+    internal bool HoldsTreeRecords { get; set; }
+
     internal void AddSkipped(SessionLineIssue issue) => (_skipped ??= []).Add(issue);
 
     internal void AddRecovered(SessionLineIssue issue) => (_recovered ??= []).Add(issue);

@@ -70,9 +70,45 @@ public static class SessionReader
     /// <exception cref="UnsupportedSessionFormatException">The file is in a format this version does not read.</exception>
     public static SessionReadResult ReadMessages(string path, SessionReadOptions? options = null, CancellationToken cancellationToken = default)
     {
+        var messages = new List<Message>();
+        TailRepairer repairer = Read(path, options, messages, cancellationToken);
+        return new SessionReadResult(messages, repairer.Summary);
+    }
+
+    /// <summary>
+    /// Reads a session file of any format from 1 to 4 into the two histories rho 1.47 resumes
+    /// with, in one streaming pass (see <c>docs/FORMAT-V4.md</c>).
+    /// </summary>
+    /// <param name="path">The session file.</param>
+    /// <param name="options">Line limit and how unreadable lines are treated; the source name defaults to <paramref name="path"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The model and display histories, the conversation tree and what the read found.</returns>
+    /// <exception cref="SessionFormatException">A line cannot be read, or the records contradict each other (a delta on the wrong revision, a missing parent, ...).</exception>
+    /// <exception cref="UnsupportedSessionFormatException">The header is of a format version above 4.</exception>
+    public static SessionHistories ReadHistories(string path, SessionReadOptions? options = null, CancellationToken cancellationToken = default) =>
+        Read(path, options, new List<Message>(), cancellationToken).Histories();
+
+    /// <summary>Reads a session of any format from 1 to 4 into the two histories rho 1.47 resumes with, as <see cref="ReadHistories(string, SessionReadOptions?, CancellationToken)"/> does.</summary>
+    /// <param name="input">The session's bytes.</param>
+    /// <param name="options">Line limit, how unreadable lines are treated and the name used in errors.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The model and display histories, the conversation tree and what the read found.</returns>
+    /// <exception cref="SessionFormatException">A line cannot be read, or the records contradict each other.</exception>
+    /// <exception cref="UnsupportedSessionFormatException">The header is of a format version above 4.</exception>
+    public static async Task<SessionHistories> ReadHistoriesAsync(Stream input, SessionReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        options ??= SessionReadOptions.Default;
+        var repairer = new TailRepairer(options, new List<Message>());
+        await FeedAsync(PipeReader.Create(input, PipeOptions(leaveOpen: true)), options, repairer, cancellationToken).ConfigureAwait(false);
+        repairer.Complete();
+        return repairer.Histories();
+    }
+
+    private static TailRepairer Read(string path, SessionReadOptions? options, List<Message> messages, CancellationToken cancellationToken)
+    {
         ArgumentException.ThrowIfNullOrEmpty(path);
         SessionReadOptions named = Named(options, path);
-        var messages = new List<Message>();
         var repairer = new TailRepairer(named, messages);
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
         using var splitter = new LineSplitter(named);
@@ -100,7 +136,8 @@ public static class SessionReader
                 filled -= consumed;
                 if (read == 0)
                 {
-                    return new SessionReadResult(messages, repairer.Complete());
+                    repairer.Complete();
+                    return repairer;
                 }
             }
         }
@@ -191,7 +228,7 @@ public static class SessionReader
     internal static IAsyncEnumerable<Message> Stream(PipeReader input, SessionReadOptions options, SessionMessageStream owner, CancellationToken cancellationToken)
     {
         var ready = new List<Message>();
-        var repairer = new TailRepairer(options, ready);
+        var repairer = new TailRepairer(options, ready, streaming: true);
         return Drive(input, options, repairer, ready, () => owner.Summary = repairer.Complete(), cancellationToken);
     }
 

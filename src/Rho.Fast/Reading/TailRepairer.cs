@@ -17,6 +17,7 @@ internal sealed class TailRepairer : ILineSink
     private readonly List<Message> _output;
     private readonly List<Message> _turn = new();
     private readonly SessionReadSummary _summary = new();
+    private readonly HistoryBuilder _history;
 
     private List<string>? _expectedIds;
     private long _turnLine;
@@ -26,13 +27,21 @@ internal sealed class TailRepairer : ILineSink
     private PendingError? _pending;
     private (SessionLineIssue Issue, LineError Error)? _pendingUnknown;
 
+    private readonly bool _streaming;
+    private long _treeLine;
+    private long _emitted;
+    private long _emittedBeforeTree = -1;
+
     /// <param name="options">The input's name and the recovery mode.</param>
     /// <param name="output">Receives each message once it is known to survive repair.</param>
-    public TailRepairer(SessionReadOptions options, List<Message> output)
+    /// <param name="streaming">Whether <paramref name="output"/> is handed out as it fills, so a file whose history is rebuilt only at its end must be refused once messages went out.</param>
+    public TailRepairer(SessionReadOptions options, List<Message> output, bool streaming = false)
     {
+        _streaming = streaming;
         _source = options.SourceName;
         _recovery = options.Recovery;
         _output = output;
+        _history = new HistoryBuilder(options.SourceName);
     }
 
     public SessionReadSummary Summary => _summary;
@@ -107,7 +116,70 @@ internal sealed class TailRepairer : ILineSink
             Cut(_turn.Count);
         }
 
+        _summary.HoldsTreeRecords = !_history.IsPlain;
+        if (!_history.IsPlain)
+        {
+            // Not a file the seed's rules read: the messages are the model history rho 1.47 rebuilds.
+            if (_streaming && _emittedBeforeTree > 0)
+            {
+                throw new UnsupportedSessionFormatException(
+                    _source, _treeLine, 0, _summary.FormatVersion,
+                    "line " + _treeLine + " holds a record of rho 1.47's formats (a compaction, snapshot, tree node or display message) after messages already streamed; "
+                    + "its history is rebuilt at the end of the file, so read it with SessionReader.ReadHistories or ReadMessages");
+            }
+
+            List<Message> model = _history.Build().FullModel();
+            int kept = ToolTurns.AnsweredLength(model);
+            _output.Clear();
+            _output.AddRange(model.GetRange(0, kept));
+            _summary.DroppedTurn = null;
+            _summary.UnansweredToolCallIds = [];
+            _summary.DroppedMessageCount = model.Count - kept;
+        }
+
         return _summary;
+    }
+
+    /// <summary>The histories rho 1.47 resumes with; call after <see cref="Complete"/>.</summary>
+    public SessionHistories Histories()
+    {
+        SessionHistoryTree? tree = null;
+        try
+        {
+            tree = _history.Build();
+        }
+        catch (SessionFormatException) when (_history.IsPlain)
+        {
+            // A plain file the seed reads but rho 1.47 would not (no header, a second header): read by the seed's rules.
+        }
+
+        List<Message> model, display;
+        int modelCut, displayCut;
+        if (_history.IsPlain)
+        {
+            model = new List<Message>(_output);
+            display = new List<Message>(_output);
+            modelCut = displayCut = (int)_summary.DroppedMessageCount;
+        }
+        else
+        {
+            List<Message> fullModel = tree!.FullModel();
+            List<Message> fullDisplay = tree.FullDisplay();
+            int keptModel = ToolTurns.AnsweredLength(fullModel);
+            int keptDisplay = ToolTurns.AnsweredLength(fullDisplay);
+            model = fullModel.GetRange(0, keptModel);
+            display = fullDisplay.GetRange(0, keptDisplay);
+            modelCut = fullModel.Count - keptModel;
+            displayCut = fullDisplay.Count - keptDisplay;
+        }
+
+        return new SessionHistories(
+            RhoMessageForm.Canonical(model),
+            RhoMessageForm.Canonical(display),
+            tree?.ToTree() ?? new SessionTree([], null),
+            _summary,
+            modelCut,
+            displayCut);
     }
 
     private void Torn(ReadOnlySpan<byte> content, long number, long offset, long end, LineError error)
@@ -150,6 +222,13 @@ internal sealed class TailRepairer : ILineSink
         }
 
         var issue = new SessionLineIssue(number, offset, SessionLine.NewerFormatReason(error), SessionLine.Preview(content));
+        if (error.Unrecognized && _recovery != SessionRecovery.Strict)
+        {
+            // A newer writer's entry of a type this version does not know: reported and kept, never fatal.
+            _summary.AddUnknown(issue);
+            return;
+        }
+
         switch (_recovery)
         {
             case SessionRecovery.Strict:
@@ -170,11 +249,28 @@ internal sealed class TailRepairer : ILineSink
     private void Accept(SessionEntry entry, long number, long offset, long end)
     {
         _summary.EntryCount++;
+        _history.Add(entry, number, offset);
+        if (!_history.IsPlain)
+        {
+            // From here on the history is rho 1.47's, rebuilt at the end of the input.
+            if (_emittedBeforeTree < 0)
+            {
+                _emittedBeforeTree = _emitted;
+                _treeLine = number;
+            }
+
+            Commit(end);
+            return;
+        }
+
         if (entry is not SessionEntry.MessageEntry { Body: var message })
         {
-            var header = (SessionEntry.Header)entry;
-            _summary.Header ??= header;
-            _summary.FormatVersion ??= header.Version;
+            if (entry is SessionEntry.Header header)
+            {
+                _summary.Header ??= header;
+                _summary.FormatVersion ??= header.Version;
+            }
+
             Commit(end);
             return;
         }
@@ -195,6 +291,7 @@ internal sealed class TailRepairer : ILineSink
             }
 
             _output.Add(message);
+            _emitted++;
             Commit(end);
             return;
         }
@@ -205,6 +302,7 @@ internal sealed class TailRepairer : ILineSink
             if (_turn.Count - 1 == _expectedIds.Count)
             {
                 _output.AddRange(_turn);
+                _emitted += _turn.Count;
                 _turn.Clear();
                 _expectedIds = null;
                 Commit(end);

@@ -58,6 +58,10 @@ internal sealed class SalvageSink : ILineSink
                     _summary.FormatVersion ??= header.Version;
                 }
 
+                // rho 1.47's records: read by this version, never rewritten by it.
+                _summary.HoldsTreeRecords |= entry is not (SessionEntry.Header or SessionEntry.MessageEntry { Display: null })
+                    || _summary.FormatVersion is not (null or Session.FormatVersion);
+
                 _summary.EntryCount++;
                 Keep(line);
                 return;

@@ -21,6 +21,10 @@ public sealed class Session : IDisposable
     /// <summary>The format version written in the header.</summary>
     public const uint FormatVersion = 1;
 
+    /// <summary>The newest format version read: rho 1.47's version 4 (formats 2 to 4 are read, not written).</summary>
+    public const uint NewestReadableFormatVersion = 4;
+
+    private (ulong? Version, string Reason)? _appendRefusal;
     private readonly FileStream _file;
     private readonly SafeFileHandle _handle;
     private readonly DirectoryHandle? _directory;
@@ -268,7 +272,20 @@ public sealed class Session : IDisposable
         }
     }
 
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+    private void ThrowIfDisposed()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_appendRefusal is { } refusal)
+        {
+            throw new UnsupportedSessionFormatException(Path, 0, 0, refusal.Version, refusal.Reason);
+        }
+    }
+
+    /// <summary>Whether appending is allowed: not for a session of a format this version reads but does not write.</summary>
+    public bool CanAppend => _appendRefusal is null;
+
+    /// <summary>Makes every later append throw <see cref="UnsupportedSessionFormatException"/> with <paramref name="reason"/>.</summary>
+    internal void RefuseAppends(ulong? version, string reason) => _appendRefusal = (version, reason);
 
     private static string Timestamp() => UnixSeconds().ToString(CultureInfo.InvariantCulture);
 

@@ -63,6 +63,12 @@ public static class SessionFiles
         string full = Path.GetFullPath(path);
         var limits = new SessionReadOptions { MaxLineLength = (options ?? SessionReadOptions.Default).MaxLineLength };
         using ResumedSession resumed = SessionResume.Resume(full, SessionStore.IdOf(full) ?? Path.GetFileName(full), byPath: true, force, limits, cancellationToken);
+        if (!resumed.Session.CanAppend)
+        {
+            // rho reads such a file as it is (a torn tail included); this version does not rewrite it.
+            throw new UnsupportedSessionFormatException(full, 0, 0, resumed.Summary.FormatVersion, "repair refused: " + SessionResume.ReadOnlyReason(resumed.Summary));
+        }
+
         return new RepairResult(new SessionReadResult(resumed.Messages, resumed.Summary), resumed.Repair);
     }
 
@@ -164,6 +170,11 @@ public static class SessionFiles
         if (sink.Summary.UnknownEntries is [var unknown, ..])
         {
             throw new UnsupportedSessionFormatException(path, unknown.LineNumber, unknown.ByteOffset, sink.Summary.FormatVersion, unknown.Reason);
+        }
+
+        if (sink.Summary.HoldsTreeRecords)
+        {
+            throw new UnsupportedSessionFormatException(path, 0, 0, sink.Summary.FormatVersion, "salvage refused: " + SessionResume.ReadOnlyReason(sink.Summary));
         }
     }
 }

@@ -44,6 +44,13 @@ internal static class SessionResume
                 // A newer format or a corrupt middle throws here, before anything is changed.
                 SessionReadResult read = SessionReader.ReadMessages(path, options, cancellationToken);
                 SessionReadSummary summary = read.Summary;
+                if (summary.HoldsTreeRecords)
+                {
+                    // rho 1.47's formats are read, not written: the file is left exactly as it is.
+                    session.RefuseAppends(summary.FormatVersion, ReadOnlyReason(summary));
+                    return new ResumedSession(session, read.Messages, summary, null);
+                }
+
                 if (byPath && !force && !summary.StartsWithHeader)
                 {
                     throw new SessionRepairRefusedException(path, 0, NotASession);
@@ -90,6 +97,12 @@ internal static class SessionResume
     /// whole entry glued behind it, and a tool turn followed by a message that does not answer it
     /// (readers leave out everything from the turn on, so new appends would be hidden too).
     /// </summary>
+    /// <summary>Why a session of rho 1.47's formats is not appended to.</summary>
+    public static string ReadOnlyReason(SessionReadSummary summary) =>
+        "the session is in rho 1.47's format v" + (summary.FormatVersion ?? Session.FormatVersion)
+        + " (snapshots, a conversation tree or display messages), which this version of Rho.Fast reads but does not write (it writes v"
+        + Session.FormatVersion + "); it is left unchanged";
+
     private static void RefuseToHideEntries(string path, SessionReadSummary summary)
     {
         if (summary.TornTail is { } torn && summary.TornTailHoldsEntry)

@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+
+namespace Rho.Fast;
+
+/// <summary>What a saved state holds apart from its history, revision and compaction.</summary>
+/// <param name="SessionId">The session the state belongs to.</param>
+/// <param name="Provider">The model the session talks to.</param>
+/// <param name="Metadata">Free string metadata.</param>
+/// <param name="PromptCacheKey">The provider prompt-cache key.</param>
+internal sealed record SnapshotMeta(string SessionId, ModelIdentity Provider, IReadOnlyDictionary<string, string> Metadata, string? PromptCacheKey)
+{
+    public bool SameAs(SnapshotMeta other) =>
+        SessionId == other.SessionId && Provider == other.Provider && PromptCacheKey == other.PromptCacheKey && Sequences.Equal(Metadata, other.Metadata);
+}
+
+/// <summary>
+/// A session state as rho 1.47 rebuilds it: the model history, the display history so far
+/// (without compaction notices), and the saved snapshot, if any, with its revision and compaction.
+/// Copies share their histories (see <see cref="HistoryView{T}"/>).
+/// </summary>
+internal struct HistoryState
+{
+    public HistoryView<Message> Model;
+    public HistoryView<Message> Display;
+    public SnapshotMeta? Snapshot;
+    public ulong Revision;
+    public CompactionState Compaction;
+
+    public static HistoryState Empty => new()
+    {
+        Model = HistoryView<Message>.Of(new List<Message>()),
+        Display = HistoryView<Message>.Of(new List<Message>()),
+        Compaction = CompactionState.None,
+    };
+}

@@ -1,0 +1,118 @@
+using System.Collections.Generic;
+
+namespace Rho.Fast;
+
+/// <summary>
+/// A prefix of an append-only list: the states of a session share their history with the states
+/// they continue, so a step that appends costs what it appends, not the whole history. Appending to
+/// a view that is not the newest of its list (a branch) copies the prefix once.
+/// </summary>
+internal readonly struct HistoryView<T>
+{
+    private readonly List<T>? _items;
+
+    private HistoryView(List<T> items, int count)
+    {
+        _items = items;
+        Count = count;
+    }
+
+    public int Count { get; }
+
+    public T this[int index] => _items![index];
+
+    public static HistoryView<T> Of(List<T> items) => new(items, items.Count);
+
+    public HistoryView<T> Append(T item)
+    {
+        List<T> items = Owned(1);
+        items.Add(item);
+        return new HistoryView<T>(items, Count + 1);
+    }
+
+    public HistoryView<T> AppendRange(IReadOnlyList<T> added)
+    {
+        if (added.Count == 0)
+        {
+            return this;
+        }
+
+        List<T> items = Owned(added.Count);
+        for (int i = 0; i < added.Count; i++)
+        {
+            items.Add(added[i]);
+        }
+
+        return new HistoryView<T>(items, Count + added.Count);
+    }
+
+    public List<T> ToList()
+    {
+        var list = new List<T>(Count);
+        for (int i = 0; i < Count; i++)
+        {
+            list.Add(_items![i]);
+        }
+
+        return list;
+    }
+
+    public bool SequenceEqual(IReadOnlyList<T> other)
+    {
+        if (other.Count != Count)
+        {
+            return false;
+        }
+
+        EqualityComparer<T> comparer = EqualityComparer<T>.Default;
+        for (int i = 0; i < Count; i++)
+        {
+            if (!comparer.Equals(_items![i], other[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public bool StartsWith(HistoryView<T> prefix)
+    {
+        if (prefix.Count > Count)
+        {
+            return false;
+        }
+
+        if (ReferenceEquals(prefix._items, _items))
+        {
+            return true;
+        }
+
+        EqualityComparer<T> comparer = EqualityComparer<T>.Default;
+        for (int i = 0; i < prefix.Count; i++)
+        {
+            if (!comparer.Equals(_items![i], prefix._items![i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private List<T> Owned(int extra)
+    {
+        if (_items is not null && _items.Count == Count)
+        {
+            return _items;
+        }
+
+        var copy = new List<T>(Count + extra);
+        for (int i = 0; i < Count; i++)
+        {
+            copy.Add(_items![i]);
+        }
+
+        return copy;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+
+namespace Rho.Fast;
+
+/// <summary>
+/// The two histories rho 1.47 resumes a session with, rebuilt from a file of any format from 1 to
+/// 4: what is sent to the model, and what the user saw.
+/// </summary>
+public sealed class SessionHistories
+{
+    internal SessionHistories(IReadOnlyList<Message> model, IReadOnlyList<Message> display, SessionTree tree, SessionReadSummary summary, int modelCut, int displayCut)
+    {
+        Model = model;
+        Display = display;
+        Tree = tree;
+        Summary = summary;
+        ModelMessagesCut = modelCut;
+        DisplayMessagesCut = displayCut;
+    }
+
+    /// <summary>
+    /// The model history: the active branch's state after every snapshot, delta, replacement and
+    /// compaction, ending before the first tool turn that is not answered in full (rho's rule).
+    /// Free JSON values are in the form rho writes them (keys as read, numbers re-written).
+    /// </summary>
+    public IReadOnlyList<Message> Model { get; }
+
+    /// <summary>
+    /// The display history: what the user saw along the active branch, with rho's "◆ Compacted
+    /// context" notice after each compaction, cut by the same rule.
+    /// </summary>
+    public IReadOnlyList<Message> Display { get; }
+
+    /// <summary>The conversation tree: every node, and the active leaf.</summary>
+    public SessionTree Tree { get; }
+
+    /// <summary>What the read found: header, format version, torn tail, unknown entries.</summary>
+    public SessionReadSummary Summary { get; }
+
+    /// <summary>How many messages of the active state's model history the tool-turn rule left out.</summary>
+    public int ModelMessagesCut { get; }
+
+    /// <summary>How many displayed messages the tool-turn rule left out.</summary>
+    public int DisplayMessagesCut { get; }
+}
