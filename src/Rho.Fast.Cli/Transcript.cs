@@ -52,6 +52,29 @@ internal sealed class Transcript(TextWriter output, Style style)
                 Rule(label + style.Cyan("assistant"));
                 WriteBlocks(assistant.Content);
                 break;
+            case Message.EnrichedAssistant enriched:
+                Rule(label + style.Cyan("assistant") + Provenance(enriched.Provenance));
+                WriteReasoning(enriched.ReasoningSummary);
+                WriteBlocks(enriched.Content);
+                break;
+            case Message.AbortedAssistant aborted:
+                Rule(label + style.Cyan("assistant") + Provenance(aborted.Provenance) + " " + style.Red("aborted"));
+                WriteReasoning(aborted.ReasoningSummary);
+                WriteBlocks(aborted.Content);
+                foreach (PartialToolCall partial in aborted.ToolCalls)
+                {
+                    output.WriteLine("▸ " + style.Yellow(Printable.Line(partial.Name ?? "?")) + " " + style.Dim("[" + Printable.Line(partial.Id ?? "no id") + "] never ran"));
+                    if (partial.Arguments.Length > 0)
+                    {
+                        WriteText("    " + partial.Arguments);
+                    }
+                }
+
+                break;
+            case Message.Unrecognized unrecognized:
+                Rule(label + style.Yellow("a message of a kind this version does not know"));
+                WriteText(unrecognized.Json.ToString());
+                break;
             case Message.ToolResult { Result: var result }:
                 string call = _toolNames.TryGetValue(result.Id, out string? name) && name.Length > 0 ? Printable.Line(name) + " " : "";
                 string outcome = result.Ok ? style.Green("ok") : style.Red("FAILED");
@@ -75,7 +98,24 @@ internal sealed class Transcript(TextWriter output, Style style)
                     output.WriteLine("▸ " + style.Yellow(Printable.Line(call.Name)) + " " + style.Dim("[" + Printable.Line(call.Id) + "]"));
                     ArgumentText.Write(output, call.Arguments, "    ", style);
                     break;
+                case ContentBlock.Image image:
+                    output.WriteLine(style.Dim("[image " + Printable.Line(image.MimeType) + ", " + Formats.Count(image.Data.ToString().Length * 3L / 4, "byte") + "]"));
+                    break;
+                case ContentBlock.Unrecognized unrecognized:
+                    output.WriteLine(style.Dim("[a block of a kind this version does not know] ") + Printable.Line(unrecognized.Json.ToString()));
+                    break;
             }
+        }
+    }
+
+    private string Provenance(ModelIdentity? model) =>
+        model is null ? "" : " " + style.Dim(Printable.Line(model.Provider + "/" + model.Model));
+
+    private void WriteReasoning(string? summary)
+    {
+        if (!string.IsNullOrEmpty(summary))
+        {
+            output.WriteLine(style.Dim("(reasoning) " + Printable.Line(summary)));
         }
     }
 
@@ -99,6 +139,15 @@ internal sealed class Transcript(TextWriter output, Style style)
             output.WriteLine(style.Yellow(
                 "unanswered tool turn at line " + turn.LineNumber + " (byte offset " + turn.ByteOffset + ") left out with what follows it: "
                 + Formats.Count(summary.DroppedMessageCount, "message")));
+        }
+        else if (summary.DroppedMessageCount > 0)
+        {
+            output.WriteLine(style.Yellow("an unanswered tool turn left out with what follows it: " + Formats.Count(summary.DroppedMessageCount, "message")));
+        }
+
+        foreach (SessionLineIssue unknown in summary.UnknownEntries)
+        {
+            output.WriteLine(style.Yellow("line " + unknown.LineNumber + " (byte offset " + unknown.ByteOffset + ") kept but not shown: " + unknown.Reason));
         }
     }
 }

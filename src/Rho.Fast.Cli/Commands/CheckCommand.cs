@@ -101,6 +101,24 @@ internal static class CheckCommand
             return UnsupportedFormat;
         }
 
+        if (summary.IsReadOnlyFormat)
+        {
+            // rho 1.47's formats: read like rho reads them, never changed by this version.
+            string version = "rho 1.47 format v" + (summary.FormatVersion ?? Session.FormatVersion);
+            output.WriteLine(path + ": " + style.Green("ok") + " (" + version + ", read only), " + Formats.Count(messages, "message") + " in the model history, " + Formats.Size(size));
+            if (summary.TornTail is { } tornTail)
+            {
+                output.WriteLine("  torn last " + Locations.Where(tornTail) + " ignored, as rho ignores it: " + tornTail.Reason);
+            }
+
+            if (summary.DroppedMessageCount > 0)
+            {
+                output.WriteLine("  an unanswered tool turn leaves " + Formats.Count(summary.DroppedMessageCount, "message") + " out of the model history, as rho does");
+            }
+
+            return Clean;
+        }
+
         if (summary.TornTail is null && summary.DroppedTurn is null)
         {
             output.WriteLine(path + ": " + style.Green("ok") + ", " + Formats.Count(messages, "message") + ", " + Formats.Size(size));

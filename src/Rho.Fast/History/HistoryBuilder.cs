@@ -30,10 +30,13 @@ internal sealed class HistoryBuilder
     public HistoryBuilder(string? source) => _source = source;
 
     /// <summary>
-    /// Whether the file is one the seed's format-1 reader reads the same way: no header of another
-    /// version, message entries only, none with a display message.
+    /// Whether the history is the file's messages in order: a header of format 1 to 3 (or none), then
+    /// message entries only, so the seed's reading rules give the same model history, message by message.
     /// </summary>
-    public bool IsPlain { get; private set; } = true;
+    public bool IsLinear { get; private set; } = true;
+
+    /// <summary>Whether the file is in the format this version writes: format 1, messages without display messages.</summary>
+    public bool IsOwnFormat { get; private set; } = true;
 
     public SessionEntry.Header? Header => _header;
 
@@ -43,13 +46,18 @@ internal sealed class HistoryBuilder
         {
             case SessionEntry.Header header when _header is null && _failure is null && _order.Count == 0:
                 // The first header decides the format; a later one the seed skips, whatever its version.
-                IsPlain &= header.Version == Session.FormatVersion;
+                IsLinear &= header.Version < Session.NewestReadableFormatVersion;
+                IsOwnFormat &= header.Version == Session.FormatVersion;
                 break;
             case SessionEntry.Header:
             case SessionEntry.MessageEntry { Display: null }:
                 break;
+            case SessionEntry.MessageEntry:
+                IsOwnFormat = false;
+                break;
             default:
-                IsPlain = false;
+                IsLinear = false;
+                IsOwnFormat = false;
                 break;
         }
 
@@ -66,13 +74,13 @@ internal sealed class HistoryBuilder
         }
         catch (SessionFormatException e)
         {
-            // A plain format-1 file is read by the seed's rules, which differ here (a second header,
-            // messages before the header); the failure matters only if the file is not plain.
+            // A linear file is read by the seed's rules, which differ here (a second header, messages
+            // before the header); the failure matters only if the file is not linear.
             _failure = e;
         }
     }
 
-    /// <summary>The rebuilt tree and the two histories; throws the first error when the file is not plain.</summary>
+    /// <summary>The rebuilt tree and the two histories; throws the first error the records made.</summary>
     public SessionHistoryTree Build()
     {
         if (_failure is not null)

@@ -37,6 +37,10 @@ internal sealed class EntryCollector : ILineSink
 
                 _output.Add(entry!);
                 break;
+            case LineKind.Unknown when error!.Unrecognized:
+                // A newer writer's entry of a type this version does not know: kept as its raw JSON.
+                _output.Add(entry!);
+                break;
             case LineKind.Torn:
                 throw new SessionFormatException(_source, LineCount, offset, error!.ByteOffset, error.Reason, error.Inner);
             case LineKind.Unknown:

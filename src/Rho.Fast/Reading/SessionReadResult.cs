@@ -88,8 +88,12 @@ public sealed class SessionReadSummary
     /// <summary>Whether the <see cref="TornTail"/> holds a complete entry glued behind the torn bytes, which cutting would lose.</summary>
     internal bool TornTailHoldsEntry { get; set; }
 
-    /// <summary>Whether the file holds more than a format-1 writer writes (snapshots, tree nodes, display messages, a newer header): Rho.Fast reads it but does not append to it.</summary>
-    internal bool HoldsTreeRecords { get; set; }
+    /// <summary>
+    /// Whether the file holds records of rho 1.47's formats (a header of version 2 to 4, display
+    /// messages, compactions, snapshots, a conversation tree), which this version reads but does not
+    /// write: resuming it gives a session that refuses appends, and repairs leave it unchanged.
+    /// </summary>
+    public bool IsReadOnlyFormat { get; internal set; }
 
     internal void AddSkipped(SessionLineIssue issue) => (_skipped ??= []).Add(issue);
 

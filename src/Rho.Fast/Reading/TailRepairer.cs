@@ -116,8 +116,8 @@ internal sealed class TailRepairer : ILineSink
             Cut(_turn.Count);
         }
 
-        _summary.HoldsTreeRecords = !_history.IsPlain;
-        if (!_history.IsPlain)
+        _summary.IsReadOnlyFormat = !_history.IsOwnFormat;
+        if (!_history.IsLinear)
         {
             // Not a file the seed's rules read: the messages are the model history rho 1.47 rebuilds.
             if (_streaming && _emittedBeforeTree > 0)
@@ -148,18 +148,21 @@ internal sealed class TailRepairer : ILineSink
         {
             tree = _history.Build();
         }
-        catch (SessionFormatException) when (_history.IsPlain)
+        catch (SessionFormatException) when (_history.IsLinear)
         {
-            // A plain file the seed reads but rho 1.47 would not (no header, a second header): read by the seed's rules.
+            // A linear file the seed reads but rho 1.47 would not (no header, a second header): read by the seed's rules.
         }
 
         List<Message> model, display;
         int modelCut, displayCut;
-        if (_history.IsPlain)
+        if (_history.IsLinear)
         {
             model = new List<Message>(_output);
-            display = new List<Message>(_output);
-            modelCut = displayCut = (int)_summary.DroppedMessageCount;
+            modelCut = (int)_summary.DroppedMessageCount;
+            List<Message> fullDisplay = tree?.FullDisplay() ?? new List<Message>(_output);
+            int keptDisplay = ToolTurns.AnsweredLength(fullDisplay);
+            display = tree is null ? fullDisplay : fullDisplay.GetRange(0, keptDisplay);
+            displayCut = tree is null ? modelCut : fullDisplay.Count - keptDisplay;
         }
         else
         {
@@ -250,7 +253,7 @@ internal sealed class TailRepairer : ILineSink
     {
         _summary.EntryCount++;
         _history.Add(entry, number, offset);
-        if (!_history.IsPlain)
+        if (!_history.IsLinear)
         {
             // From here on the history is rho 1.47's, rebuilt at the end of the input.
             if (_emittedBeforeTree < 0)
@@ -284,9 +287,15 @@ internal sealed class TailRepairer : ILineSink
 
         if (_expectedIds is null)
         {
-            if (message is Message.Assistant assistant && assistant.ToolCallCount > 0)
+            IReadOnlyList<ContentBlock>? content = message switch
             {
-                OpenTurn(assistant, number, offset);
+                Message.Assistant assistant => assistant.Content,
+                Message.EnrichedAssistant enriched => enriched.Content,
+                _ => null,
+            };
+            if (content is not null && HasToolCall(content))
+            {
+                OpenTurn(message, content, number, offset);
                 return;
             }
 
@@ -315,10 +324,23 @@ internal sealed class TailRepairer : ILineSink
         Cut(_turn.Count + 1);
     }
 
-    private void OpenTurn(Message.Assistant assistant, long number, long offset)
+    private static bool HasToolCall(IReadOnlyList<ContentBlock> content)
     {
-        _expectedIds = new List<string>(assistant.ToolCallCount);
-        foreach (ContentBlock block in assistant.Content)
+        for (int i = 0; i < content.Count; i++)
+        {
+            if (content[i] is ContentBlock.ToolCall)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void OpenTurn(Message assistant, IReadOnlyList<ContentBlock> content, long number, long offset)
+    {
+        _expectedIds = new List<string>();
+        foreach (ContentBlock block in content)
         {
             if (block is ContentBlock.ToolCall { Call.Id: var id })
             {

@@ -59,7 +59,7 @@ internal sealed class SalvageSink : ILineSink
                 }
 
                 // rho 1.47's records: read by this version, never rewritten by it.
-                _summary.HoldsTreeRecords |= entry is not (SessionEntry.Header or SessionEntry.MessageEntry { Display: null })
+                _summary.IsReadOnlyFormat |= entry is not (SessionEntry.Header or SessionEntry.MessageEntry { Display: null })
                     || _summary.FormatVersion is not (null or Session.FormatVersion);
 
                 _summary.EntryCount++;

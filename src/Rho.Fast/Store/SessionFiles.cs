@@ -172,7 +172,7 @@ public static class SessionFiles
             throw new UnsupportedSessionFormatException(path, unknown.LineNumber, unknown.ByteOffset, sink.Summary.FormatVersion, unknown.Reason);
         }
 
-        if (sink.Summary.HoldsTreeRecords)
+        if (sink.Summary.IsReadOnlyFormat)
         {
             throw new UnsupportedSessionFormatException(path, 0, 0, sink.Summary.FormatVersion, "salvage refused: " + SessionResume.ReadOnlyReason(sink.Summary));
         }

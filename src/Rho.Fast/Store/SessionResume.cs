@@ -44,7 +44,7 @@ internal static class SessionResume
                 // A newer format or a corrupt middle throws here, before anything is changed.
                 SessionReadResult read = SessionReader.ReadMessages(path, options, cancellationToken);
                 SessionReadSummary summary = read.Summary;
-                if (summary.HoldsTreeRecords)
+                if (summary.IsReadOnlyFormat)
                 {
                     // rho 1.47's formats are read, not written: the file is left exactly as it is.
                     session.RefuseAppends(summary.FormatVersion, ReadOnlyReason(summary));
