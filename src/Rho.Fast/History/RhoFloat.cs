@@ -18,6 +18,8 @@ internal static class RhoFloat
     /// <summary>The number of entries of <see cref="Powers"/>: serde_json's table stops at 1e308.</summary>
     private const int PowerCount = 309;
 
+    private const int QuoteLength = 40;
+
     private const ulong MaxTenth = ulong.MaxValue / 10;
     private const ulong MaxLastDigit = ulong.MaxValue % 10;
 
@@ -30,7 +32,11 @@ internal static class RhoFloat
     {
         if (!TryParse(number, out double value, out string? problem))
         {
-            throw new WireFormatException(nameof(RhoFloat), null, null, problem);
+            // Named after the Rust type rho reads the number as.
+            throw new WireFormatException("f64", null, null, problem)
+            {
+                Value = System.Text.Encoding.UTF8.GetString(number[..Math.Min(number.Length, QuoteLength)]),
+            };
         }
 
         return value;

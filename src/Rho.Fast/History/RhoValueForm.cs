@@ -11,6 +11,12 @@ namespace Rho.Fast.History;
 /// strings in serde's escaping; integers that fit u64 or i64 as written; every other number read
 /// by serde_json's inexact parser and written as the shortest round-trip float (<c>1e+16</c>).
 /// </summary>
+/// <remarks>
+/// The form is that of one read and write, as rho makes on each resume. It is not always a fixed
+/// point: the inexact parser can read a float rho wrote as a neighbouring double, so a value in
+/// this form may change again the next time rho reads it (<c>0.184820931956554207</c> becomes
+/// <c>0.18482093195655422</c>, then <c>0.18482093195655425</c>).
+/// </remarks>
 internal static class RhoValueForm
 {
     /// <summary>A thread's output buffer is kept for the next value up to this size.</summary>

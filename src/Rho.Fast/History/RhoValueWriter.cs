@@ -184,7 +184,7 @@ internal static class RhoValueWriter
         }
         catch (FormatException e)
         {
-            throw Problem("a key is not valid Unicode: " + e.Message, reader.TokenStartIndex, e);
+            throw WireRead.Quoted(ref reader, Problem("a key is not valid Unicode: " + e.Message, reader.TokenStartIndex, e));
         }
     }
 
@@ -202,7 +202,7 @@ internal static class RhoValueWriter
         }
         catch (FormatException e)
         {
-            throw Problem("a string is not valid Unicode: " + e.Message, reader.TokenStartIndex, e);
+            throw WireRead.Quoted(ref reader, Problem("a string is not valid Unicode: " + e.Message, reader.TokenStartIndex, e));
         }
     }
 
@@ -213,7 +213,7 @@ internal static class RhoValueWriter
         int length = RhoNumberForm.Write(literal, room, out string? problem);
         if (length < 0)
         {
-            throw Problem(problem + ", as rho reads the number " + System.Text.Encoding.UTF8.GetString(literal), reader.TokenStartIndex);
+            throw WireRead.Quoted(ref reader, Problem(problem ?? "not a number", reader.TokenStartIndex));
         }
 
         output.Advance(length);

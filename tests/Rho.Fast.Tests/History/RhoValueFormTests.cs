@@ -58,7 +58,8 @@ public sealed class RhoValueFormTests
         RawJson canonical = RhoValueForm.Canonical(RawJson.Parse(json));
         Assert.Equal(expected, canonical.ToString());
 
-        // The form is a fixed point, returned without copying.
+        // Read again, these forms stay as they are (not every float does: see RhoValueCheckTests),
+        // and are returned without copying.
         RawJson again = RhoValueForm.Canonical(canonical);
         Assert.True(MemoryMarshal.TryGetArray(canonical.Utf8, out ArraySegment<byte> first));
         Assert.True(MemoryMarshal.TryGetArray(again.Utf8, out ArraySegment<byte> second));
