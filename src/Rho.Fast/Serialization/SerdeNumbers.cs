@@ -6,6 +6,8 @@ namespace Rho.Fast.Serialization;
 /// <summary>
 /// Formats a finite <see cref="double"/> the way serde_json does (through the ryu crate): the
 /// shortest digits that round-trip, as <c>1.0</c>, <c>0.000025</c>, <c>1e16</c>, <c>1.5e-7</c>.
+/// serde_json 1.0.147 and later (through the zmij crate) give the same digits and layout, with a
+/// <c>+</c> before a positive exponent (<c>1e+16</c>).
 /// </summary>
 internal static class SerdeNumbers
 {
@@ -13,7 +15,13 @@ internal static class SerdeNumbers
     public const int MaxDoubleLength = 32;
 
     /// <summary>Writes <paramref name="value"/> (finite) into <paramref name="destination"/>; returns the bytes written.</summary>
-    public static int FormatDouble(double value, Span<byte> destination)
+    public static int FormatDouble(double value, Span<byte> destination) => FormatDouble(value, destination, plusExponent: false);
+
+    /// <summary>
+    /// As <see cref="FormatDouble(double, Span{byte})"/>; with <paramref name="plusExponent"/>, a positive
+    /// exponent is written with its sign (<c>1e+16</c>), as serde_json 1.0.147 and later write it.
+    /// </summary>
+    public static int FormatDouble(double value, Span<byte> destination, bool plusExponent)
     {
         // .NET gives the same shortest round-trip digits as ryu; only the layout differs.
         Span<byte> text = stackalloc byte[MaxDoubleLength];
@@ -23,7 +31,7 @@ internal static class SerdeNumbers
             textLength = ShortestByPrecision(value, text);
         }
 
-        return Layout(text.Slice(0, textLength), destination, maxPlain: 16, minPlain: -5);
+        return Layout(text.Slice(0, textLength), destination, maxPlain: 16, minPlain: -5, plusExponent);
     }
 
     /// <summary>
@@ -54,10 +62,10 @@ internal static class SerdeNumbers
     {
         Span<byte> text = stackalloc byte[MaxDoubleLength];
         value.TryFormat(text, out int textLength, "R", CultureInfo.InvariantCulture);
-        return Layout(text.Slice(0, textLength), destination, maxPlain: 13, minPlain: -6);
+        return Layout(text.Slice(0, textLength), destination, maxPlain: 13, minPlain: -6, plusExponent: false);
     }
 
-    private static int Layout(Span<byte> text, Span<byte> destination, int maxPlain, int minPlain)
+    private static int Layout(Span<byte> text, Span<byte> destination, int maxPlain, int minPlain, bool plusExponent)
     {
         int pos = 0;
         if (text[0] == (byte)'-')
@@ -156,6 +164,11 @@ internal static class SerdeNumbers
             }
 
             destination[pos++] = (byte)'e';
+            if (plusExponent && kk > 1)
+            {
+                destination[pos++] = (byte)'+';
+            }
+
             (kk - 1).TryFormat(destination.Slice(pos), out int expLength, default, CultureInfo.InvariantCulture);
             pos += expLength;
         }

@@ -336,7 +336,7 @@ public static partial class WireRead
     private const int QuoteLength = 40;
 
     /// <summary>Records the first bytes of the value the reader is on, for the message.</summary>
-    private static WireFormatException Quoted(scoped ref WireReader reader, WireFormatException exception)
+    internal static WireFormatException Quoted(scoped ref WireReader reader, WireFormatException exception)
     {
         ReadOnlySpan<byte> buffer = reader.Buffer;
         int start = reader.TokenStartIndex;
