@@ -1,7 +1,7 @@
 using System;
 using System.Buffers;
 
-namespace Rho.Fast.History;
+namespace Rho.Fast;
 
 /// <summary>
 /// Repeated keys in one JSON object, as serde_json's map (an IndexMap with

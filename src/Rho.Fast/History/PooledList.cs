@@ -1,7 +1,7 @@
 using System;
 using System.Buffers;
 
-namespace Rho.Fast.History;
+namespace Rho.Fast;
 
 /// <summary>
 /// A list that starts in caller-given (usually stack) memory and moves to pooled arrays when it

@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Rho.Fast.Serialization;
 
-namespace Rho.Fast.History;
+namespace Rho.Fast;
 
 /// <summary>
 /// Floats as rho 1.47 reads and writes them in a free JSON value: serde_json 1.0.150's default

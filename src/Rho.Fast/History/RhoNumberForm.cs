@@ -1,7 +1,7 @@
 using System;
 using System.Buffers.Text;
 
-namespace Rho.Fast.History;
+namespace Rho.Fast;
 
 /// <summary>
 /// What a JSON number in a free value becomes in rho 1.47: an integer that fits u64 (or, when

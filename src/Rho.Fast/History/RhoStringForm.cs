@@ -2,7 +2,7 @@ using System;
 using System.Buffers;
 using Rho.Fast.Serialization;
 
-namespace Rho.Fast.History;
+namespace Rho.Fast;
 
 /// <summary>
 /// A JSON string as serde_json writes it back: raw UTF-8 except <c>"</c>, <c>\</c> and the

@@ -1,7 +1,7 @@
 using System;
 using Rho.Fast.Serialization;
 
-namespace Rho.Fast.History;
+namespace Rho.Fast;
 
 /// <summary>
 /// Whether a JSON value is already in the form rho 1.47 writes it (see <see cref="RhoValueForm"/>),

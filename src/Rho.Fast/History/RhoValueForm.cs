@@ -2,7 +2,7 @@ using System;
 using System.Buffers;
 using Rho.Fast.Serialization;
 
-namespace Rho.Fast.History;
+namespace Rho.Fast;
 
 /// <summary>
 /// rho 1.47's re-serialised form of a <c>serde_json::Value</c>: the bytes rho writes for a free

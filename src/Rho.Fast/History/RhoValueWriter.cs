@@ -3,7 +3,7 @@ using System.Buffers;
 using System.Text.Json;
 using Rho.Fast.Serialization;
 
-namespace Rho.Fast.History;
+namespace Rho.Fast;
 
 /// <summary>
 /// Writes a JSON value as rho 1.47 writes it after reading it into a <c>serde_json::Value</c>

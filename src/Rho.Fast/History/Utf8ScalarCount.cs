@@ -3,7 +3,7 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace Rho.Fast.History;
+namespace Rho.Fast;
 
 /// <summary>
 /// The number of Unicode scalar values (Rust's <c>chars().count()</c>) in valid UTF-8: every

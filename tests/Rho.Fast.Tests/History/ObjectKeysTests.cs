@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
-using Rho.Fast.History;
 using Xunit;
 
 namespace Rho.Fast.Tests.History;

@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
-using Rho.Fast.History;
 using Rho.Fast.Serialization;
 using Xunit;
 

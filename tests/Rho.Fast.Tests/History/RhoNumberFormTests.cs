@@ -1,6 +1,5 @@
 using System;
 using System.Text;
-using Rho.Fast.History;
 using Xunit;
 
 namespace Rho.Fast.Tests.History;

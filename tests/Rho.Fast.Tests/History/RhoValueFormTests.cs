@@ -3,7 +3,6 @@ using System.Buffers;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
-using Rho.Fast.History;
 using Rho.Fast.Serialization;
 using Xunit;
 

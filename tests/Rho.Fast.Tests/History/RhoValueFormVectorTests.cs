@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using Rho.Fast.History;
 using Rho.Fast.Serialization;
 using Xunit;
 

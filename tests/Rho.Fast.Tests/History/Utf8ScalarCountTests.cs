@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Text;
-using Rho.Fast.History;
 using Xunit;
 
 namespace Rho.Fast.Tests.History;
