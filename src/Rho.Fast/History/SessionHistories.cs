@@ -21,7 +21,9 @@ public sealed class SessionHistories
     /// <summary>
     /// The model history: the active branch's state after every snapshot, delta, replacement and
     /// compaction, ending before the first tool turn that is not answered in full (rho's rule).
-    /// Free JSON values are in the form rho writes them (keys as read, numbers re-written).
+    /// In a file of rho 1.47's formats (<see cref="SessionReadSummary.IsReadOnlyFormat"/>) free JSON
+    /// values are in the form rho 1.47 writes them after reading (keys as read, numbers re-read and
+    /// re-written); in a file of the original format they are as written, as its reader returns them.
     /// </summary>
     public IReadOnlyList<Message> Model { get; }
 

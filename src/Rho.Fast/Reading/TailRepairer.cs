@@ -29,6 +29,7 @@ internal sealed class TailRepairer : ILineSink
 
     private readonly bool _streaming;
     private long _treeLine;
+    private int _unrecognized;
     private long _emitted;
     private long _emittedBeforeTree = -1;
 
@@ -88,7 +89,7 @@ internal sealed class TailRepairer : ILineSink
                 return;
             case LineKind.Unknown:
             case LineKind.UnsupportedVersion:
-                Unknown(content, kind, number, offset, error!);
+                Unknown(content, kind, number, offset, end, error!);
                 return;
         }
 
@@ -176,9 +177,16 @@ internal sealed class TailRepairer : ILineSink
             displayCut = fullDisplay.Count - keptDisplay;
         }
 
+        if (_summary.IsReadOnlyFormat)
+        {
+            // rho 1.47 re-reads free JSON values; a file of the original format is shown as its reader shows it, as written.
+            RhoMessageForm.Canonical(model);
+            RhoMessageForm.Canonical(display);
+        }
+
         return new SessionHistories(
-            RhoMessageForm.Canonical(model),
-            RhoMessageForm.Canonical(display),
+            model,
+            display,
             tree?.ToTree() ?? new SessionTree([], null),
             _summary,
             modelCut,
@@ -217,7 +225,7 @@ internal sealed class TailRepairer : ILineSink
     }
 
     /// <summary>A complete entry this version cannot read, or a header of another format version: reported, never dropped as damage.</summary>
-    private void Unknown(ReadOnlySpan<byte> content, LineKind kind, long number, long offset, LineError error)
+    private void Unknown(ReadOnlySpan<byte> content, LineKind kind, long number, long offset, long end, LineError error)
     {
         if (kind == LineKind.UnsupportedVersion)
         {
@@ -225,10 +233,13 @@ internal sealed class TailRepairer : ILineSink
         }
 
         var issue = new SessionLineIssue(number, offset, SessionLine.NewerFormatReason(error), SessionLine.Preview(content));
-        if (error.Unrecognized && _recovery != SessionRecovery.Strict)
+        if (error.Unrecognized)
         {
-            // A newer writer's entry of a type this version does not know: reported and kept, never fatal.
+            // A newer writer's entry of a type this version does not know: complete, so not damage
+            // in any mode; reported and kept, never fatal, and no end to the valid prefix.
             _summary.AddUnknown(issue);
+            _unrecognized++;
+            Commit(end);
             return;
         }
 
@@ -368,7 +379,7 @@ internal sealed class TailRepairer : ILineSink
     private void Commit(long end)
     {
         // In salvage mode the prefix ends at the first damaged line: what follows was kept only by salvage.
-        if (!_cut && _expectedIds is null && _summary.SkippedLines.Count == 0 && _summary.RecoveredLines.Count == 0 && _summary.UnknownEntries.Count == 0)
+        if (!_cut && _expectedIds is null && _summary.SkippedLines.Count == 0 && _summary.RecoveredLines.Count == 0 && _summary.UnknownEntries.Count == _unrecognized)
         {
             _summary.ValidLength = end;
         }
