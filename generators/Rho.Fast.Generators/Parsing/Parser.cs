@@ -237,6 +237,13 @@ internal sealed class Parser
                 Report(Diagnostics.BadRecordShape, location, type.Name, layout.ToString().ToLowerInvariant(), fields.Length.ToString());
             }
 
+            // C# has one spelling for serde's `struct S { x: T }` and `struct S(T)`, which differ on
+            // the wire; a flattened member can only mean the object.
+            if (declared == 0 && fields.Length == 1 && FindPrimaryConstructor(type)!.Parameters.Length == 1 && fields[0].Flatten == FlattenKind.None)
+            {
+                Report(Diagnostics.AmbiguousRecordShape, location, type.Name, fields[0].WireName);
+            }
+
             bool flattens = false;
             string? catchAll = null;
             foreach (MemberModel field in fields)
@@ -368,6 +375,12 @@ internal sealed class Parser
                     _ => Shape.Struct,
                 },
             };
+            // One member is serde's newtype variant by default; its one-field struct variant differs on the wire.
+            if (declaredShape == 0 && !rawOther && shape == Shape.Newtype && members.Length == 1)
+            {
+                Report(Diagnostics.AmbiguousCaseShape, caseLocation, union.Name, nested.Name, members[0].WireName);
+            }
+
             if ((shape == Shape.Unit && members.Length != 0) || (shape == Shape.Newtype && members.Length != 1))
             {
                 Report(Diagnostics.ShapeMismatch, caseLocation, union.Name, nested.Name, shape.ToString().ToLowerInvariant(), members.Length.ToString());
