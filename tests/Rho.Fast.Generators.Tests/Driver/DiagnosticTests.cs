@@ -394,6 +394,25 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void RHOF018_catch_all_map_beside_one_inside_a_flattened_record()
+    {
+        string source = Generation.Prelude + "namespace Demo;\n\n" + """
+            [WireRecord]
+            public sealed partial record Inner(int A, [WireFlatten] SortedDictionary<string, JsonValue> Rest);
+
+            [WireRecord]
+            public sealed partial record Holder(string Id, [WireFlatten] Inner Inner, [WireFlatten] Dictionary<string, JsonValue> More);
+            """;
+        GenerationResult result = Generation.Run(Generation.Compile(source));
+
+        Diagnostic diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("RHOF018", diagnostic.Id);
+        Assert.Equal("Holder", source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+        Assert.Contains("'Rest' and 'More'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal(["Demo.Inner.g.cs"], result.HintNames);
+    }
+
+    [Fact]
     public void RHOF018_union_with_two_catch_all_cases()
     {
         AssertReports("RHOF018", at: "Later", typeName: "Command", """
