@@ -100,7 +100,8 @@ internal static class ContextCheck
                     IFieldSymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public } field when HasAttribute(field, JsonIncludeAttribute) => field.Type,
                     _ => null,
                 };
-                if (memberType is not null && !IsAlwaysIgnored(member))
+                // A converter named on the member serves it instead of the type's metadata.
+                if (memberType is not null && !IsAlwaysIgnored(member) && !HasAttribute(member, JsonConverterAttribute))
                 {
                     Collect(memberType, assembly, seen, found, cancellationToken);
                 }

@@ -770,6 +770,8 @@ public sealed class DiagnosticTests
                 [JsonIgnore]
                 public Hidden? Skipped { get; set; }
                 public Hidden? NotAField;
+                [JsonConverter(typeof(Hidden.WireJsonConverter))]
+                public Hidden? Converted { get; set; }
                 public int Count { get; set; }
                 public Envelope? Next { get; set; }
             }
@@ -781,7 +783,7 @@ public sealed class DiagnosticTests
             """;
         GenerationResult result = Generation.Run(Generation.Compile(source));
 
-        // Hidden is only in an ignored property and in a field System.Text.Json does not include.
+        // Hidden is only in an ignored property, a field System.Text.Json does not include, and a property with its own converter.
         Assert.All(result.GeneratorDiagnostics, d => Assert.Equal("RHOF026", d.Id));
         string[] named = result.GeneratorDiagnostics
             .Select(d => d.GetMessage(CultureInfo.InvariantCulture).Split('\'')[1])
