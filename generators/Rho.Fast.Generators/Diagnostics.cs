@@ -65,11 +65,11 @@ internal static class Diagnostics
 
     public static readonly DiagnosticDescriptor AmbiguousRecordShape = Error(
         "RHOF015", "One-member record needs an explicit shape",
-        "'{0}' has one member, which serde writes as {{\"{1}\":..}} for a struct but as the bare value for a newtype or transparent struct; say [WireRecord(Shape = RecordShape.Object)] or RecordShape.Transparent");
+        "'{0}' has one member, which serde writes as {{\"{1}\":value}} for a struct with a named field but as the bare value for a newtype or transparent struct; say [WireRecord(Shape = RecordShape.Object)] or [WireRecord(Shape = RecordShape.Transparent)]");
 
     public static readonly DiagnosticDescriptor AmbiguousCaseShape = new(
         "RHOF016", "One-member case without an explicit shape",
-        "Case '{1}' of '{0}' has one member and is read as a newtype case ({{\"{1}\":value}}); serde's one-field struct variant is {{\"{1}\":{{\"field\":value}}}}; say [WireCase(Shape = CaseShape.Newtype)] or CaseShape.Struct",
+        "Case '{1}' of '{0}' has one member and is read as a newtype case, its payload the member's value alone; serde's one-field struct variant puts the value in an object under \"{2}\"; say [WireCase(Shape = CaseShape.Newtype)] or [WireCase(Shape = CaseShape.Struct)]",
         Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor BadFlatten = Error(
@@ -109,8 +109,8 @@ internal static class Diagnostics
         "Case '{1}' of '{0}' is a tuple case, but an internally tagged union has no place for an array beside its tag; serde rejects tuple variants with `tag` too");
 
     public static readonly DiagnosticDescriptor ContextCannotSeeConverter = Error(
-        "RHOF026", "JsonSerializerContext in the same project cannot see the union's converter",
-        "'{0}' is listed on the JsonSerializerContext '{1}' in the same project, whose generator cannot see the converter generated for '{0}', so it would write an empty object; declare the context in another project, or write a converter class (deriving from JsonConverter<{0}> and delegating to {0}.WireJsonConverter) and name it in [JsonConverter] on '{0}'");
+        "RHOF026", "JsonSerializerContext in the same project cannot see the generated converter",
+        "'{0}' is serialized by the JsonSerializerContext '{1}' in the same project, whose generator cannot see the converter generated for '{0}', so it would write {2}; declare the context in another project, or write a converter class (deriving from JsonConverter<{0}> and delegating to {0}.WireJsonConverter) and name it in [JsonConverter] on '{0}'");
 
     private static readonly DiagnosticDescriptor[] s_all =
     {

@@ -156,10 +156,18 @@ internal sealed partial class Emitter
                     _w.Line("    return new " + c.FullName + "();");
                     break;
                 case Shape.Newtype:
-                    _w.Line("    return new " + c.FullName + "(" + c.Members[0].Type.FullName + ".ReadWireElements(ref reader));");
+                    // The record reads its own elements; the union adds itself and the case to an error's path.
+                    _w.OpenBlock();
+                    _w.Open("try");
+                    _w.Line("return new " + c.FullName + "(" + c.Members[0].Type.FullName + ".ReadWireElements(ref reader));");
+                    _w.Close();
+                    _w.Open("catch (global::Rho.Fast.Serialization.WireFormatException e) when (" + Read + ".Within(e, __Type, " + Literals.String(c.WireName) + ", null))");
+                    _w.Line("throw;");
+                    _w.Close();
+                    _w.Close();
                     break;
                 default:
-                    _w.Line("    return " + ElementsReaderName(c.Name) + "(ref reader);");
+                    _w.Line("    return " + ElementsReaderName(c.Name) + "(ref reader, 1);");
                     break;
             }
         }

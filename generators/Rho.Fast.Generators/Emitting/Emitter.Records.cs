@@ -36,32 +36,40 @@ internal sealed partial class Emitter
     {
         string tag = _model.Representation == Representation.Internal ? _model.Tag! : "";
 
-        // Flattened records contribute their own fields as slots; a catch-all map takes the rest.
+        // Flattened records contribute their own fields as slots, and so do records flattened into
+        // those; a catch-all map, at any depth, takes the rest.
         var slots = new List<(MemberModel Member, string Local)>();
         string? catchAll = null;
         TypeModel? catchAllType = null;
         bool flattens = false;
+        string Collect(MemberModel m, string local)
+        {
+            switch (m.Flatten)
+            {
+                case FlattenKind.Record:
+                    flattens = true;
+                    var inner = new List<string>();
+                    for (int j = 0; j < m.Inner.Count; j++)
+                    {
+                        inner.Add(Collect(m.Inner[j], local + "_" + j));
+                    }
+
+                    return "new " + m.Type.FullName + "(" + string.Join(", ", inner) + ")";
+                case FlattenKind.Map:
+                    flattens = true;
+                    catchAll = local;
+                    catchAllType = m.Type;
+                    return local;
+                default:
+                    slots.Add((m, local));
+                    return local;
+            }
+        }
+
+        var arguments = new List<string>();
         for (int i = 0; i < members.Count; i++)
         {
-            MemberModel m = members[i];
-            if (m.Flatten == FlattenKind.Record)
-            {
-                flattens = true;
-                for (int j = 0; j < m.Inner.Count; j++)
-                {
-                    slots.Add((m.Inner[j], "f" + i + "_" + j));
-                }
-            }
-            else if (m.Flatten == FlattenKind.Map)
-            {
-                flattens = true;
-                catchAll = "f" + i;
-                catchAllType = m.Type;
-            }
-            else
-            {
-                slots.Add((m, "f" + i));
-            }
+            arguments.Add(Collect(members[i], "f" + i));
         }
 
         _w.Open("private static " + fullName + " " + FieldsReaderName(name) + "(ref " + Reader + " reader, bool tagSeen)");
@@ -79,7 +87,7 @@ internal sealed partial class Emitter
         if (arrayForm && !flattens)
         {
             _w.Open("if (reader.TokenType == " + Token + ".StartArray)");
-            _w.Line("return " + ElementsReaderName(name) + "(ref reader);");
+            _w.Line("return " + ElementsReaderName(name) + "(ref reader, 0);");
             _w.Close();
             _w.Line();
         }
@@ -193,15 +201,6 @@ internal sealed partial class Emitter
             }
         }
 
-        var arguments = new List<string>();
-        for (int i = 0; i < members.Count; i++)
-        {
-            MemberModel m = members[i];
-            arguments.Add(m.Flatten == FlattenKind.Record
-                ? "new " + m.Type.FullName + "(" + string.Join(", ", m.Inner.Select((_, j) => "f" + i + "_" + j)) + ")"
-                : "f" + i);
-        }
-
         _w.Line("return new " + fullName + "(" + string.Join(", ", arguments) + ");");
         _w.Close();
         _w.Line();
@@ -211,10 +210,11 @@ internal sealed partial class Emitter
     /// Emits the reader of serde's array form of a struct: the reader starts on the token before the
     /// first element (the <c>[</c>, or an internally tagged array's tag) and is left on the <c>]</c>.
     /// As in serde's <c>visit_seq</c>, missing trailing elements take their defaults when they have one.
+    /// An error names the element's index in the array, counting from <c>first</c> (1 after a tag).
     /// </summary>
     private void EmitElementsReader(string name, string fullName, string caseName, EquatableArray<MemberModel> members)
     {
-        _w.Open("private static " + fullName + " " + ElementsReaderName(name) + "(ref " + Reader + " reader)");
+        _w.Open("private static " + fullName + " " + ElementsReaderName(name) + "(ref " + Reader + " reader, int first)");
         if (HasFlatten(members))
         {
             _w.Line("throw " + Read + ".Unexpected(ref reader, __Type, " + caseName + ", null, \"an object, as a flattened member has no array form\");");
@@ -230,7 +230,7 @@ internal sealed partial class Emitter
 
         for (int i = 0; i < members.Count; i++)
         {
-            _w.Line(Read + ".Next(ref reader, __Type, " + caseName + ", " + Literals.String(members[i].WireName) + ");");
+            _w.Line(Read + ".Next(ref reader, __Type, " + caseName + ", null);");
             _w.Open("if (reader.TokenType == " + Token + ".EndArray)");
             bool defaults = true;
             for (int j = i; j < members.Count; j++)
@@ -254,7 +254,7 @@ internal sealed partial class Emitter
 
             _w.Close();
             _w.Line();
-            _w.Line("f" + i + " = " + ReadExpression(members[i].Type, caseName, Literals.String(members[i].WireName)) + ";");
+            EmitElementRead("f" + i, members[i].Type, caseName, "first + " + i);
         }
 
         _w.Line(Read + ".Next(ref reader, __Type, " + caseName + ", null);");
@@ -263,6 +263,18 @@ internal sealed partial class Emitter
         _w.Close();
         _w.Line();
         _w.Line("return new " + fullName + "(" + string.Join(", ", members.Select((_, i) => "f" + i)) + ");");
+        _w.Close();
+        _w.Line();
+    }
+
+    /// <summary>Reads one array element into <paramref name="local"/> (declared already), adding its index to the path of an error inside it.</summary>
+    private void EmitElementRead(string local, TypeModel type, string caseName, string index)
+    {
+        _w.Open("try");
+        _w.Line(local + " = " + ReadExpression(type, caseName, "null") + ";");
+        _w.Close();
+        _w.Open("catch (global::Rho.Fast.Serialization.WireFormatException e) when (" + Read + ".AtIndex(e, " + index + "))");
+        _w.Line("throw;");
         _w.Close();
         _w.Line();
     }
@@ -276,13 +288,17 @@ internal sealed partial class Emitter
         _w.Line(Read + ".Expect(ref reader, " + Token + ".StartArray, __Type, " + caseName + ", null, \"an array of " + count + "\");");
         for (int i = 0; i < count; i++)
         {
-            string field = Literals.String(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            _w.Line(Read + ".Next(ref reader, __Type, " + caseName + ", " + field + ");");
+            _w.Line(TypeName(c.Members[i].Type) + " f" + i + ";");
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            _w.Line(Read + ".Next(ref reader, __Type, " + caseName + ", null);");
             _w.Open("if (reader.TokenType == " + Token + ".EndArray)");
             _w.Line("throw " + Read + ".Invalid(ref reader, __Type, " + caseName + ", \"expected an array of " + count + ", found " + i + " elements\");");
             _w.Close();
             _w.Line();
-            _w.Line(TypeName(c.Members[i].Type) + " f" + i + " = " + ReadExpression(c.Members[i].Type, caseName, field) + ";");
+            EmitElementRead("f" + i, c.Members[i].Type, caseName, i.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         _w.Line(Read + ".Next(ref reader, __Type, " + caseName + ", null);");
@@ -344,7 +360,7 @@ internal sealed partial class Emitter
         _w.Line("/// <param name=\"reader\">The wire reader, on the value's first token.</param>");
         _w.Line("public " + Hides + "static " + _model.FullName + " ReadWire(ref " + Reader + " reader) => " + FieldsReaderName(_model.Name) + "(ref reader, false);");
         _w.Line();
-        EmitReadWireElements(ElementsReaderName(_model.Name) + "(ref reader)");
+        EmitReadWireElements(ElementsReaderName(_model.Name) + "(ref reader, 1)");
         _w.Line("/// <summary>Writes this value exactly as serde_json writes it.</summary>");
         _w.Line("/// <param name=\"writer\">The JSON writer.</param>");
         _w.Open("public " + Hides + "void WriteWire(" + Writer + " writer)");
@@ -392,12 +408,17 @@ internal sealed partial class Emitter
                 _w.Line(Read + ".Expect(ref reader, " + Token + ".StartArray, __Type, null, null, \"an array of " + fields.Count + "\");");
                 for (int i = 0; i < fields.Count; i++)
                 {
-                    _w.Line(Read + ".Next(ref reader, __Type, null, " + Literals.String(i.ToString()) + ");");
+                    _w.Line(TypeName(fields[i].Type) + " f" + i + ";");
+                }
+
+                for (int i = 0; i < fields.Count; i++)
+                {
+                    _w.Line(Read + ".Next(ref reader, __Type, null, null);");
                     _w.Open("if (reader.TokenType == " + Token + ".EndArray)");
                     _w.Line("throw " + Read + ".Invalid(ref reader, __Type, null, \"expected an array of " + fields.Count + ", found " + i + " elements\");");
                     _w.Close();
                     _w.Line();
-                    _w.Line(TypeName(fields[i].Type) + " f" + i + " = " + ReadExpression(fields[i].Type, "null", Literals.String(i.ToString())) + ";");
+                    EmitElementRead("f" + i, fields[i].Type, "null", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 }
 
                 _w.Line(Read + ".Next(ref reader, __Type, null, null);");

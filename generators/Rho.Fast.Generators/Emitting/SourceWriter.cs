@@ -27,6 +27,14 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Opens a block with no line before its brace, such as a switch section's body.</summary>
+    public SourceWriter OpenBlock()
+    {
+        Line("{");
+        _indent++;
+        return this;
+    }
+
     public SourceWriter Close(string suffix = "")
     {
         _indent--;

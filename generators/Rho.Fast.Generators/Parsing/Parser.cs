@@ -237,21 +237,20 @@ internal sealed class Parser
                 Report(Diagnostics.BadRecordShape, location, type.Name, layout.ToString().ToLowerInvariant(), fields.Length.ToString());
             }
 
+            // C# has one spelling for serde's `struct S { x: T }` and `struct S(T)`, which differ on
+            // the wire; a flattened member can only mean the object.
+            if (declared == 0 && fields.Length == 1 && FindPrimaryConstructor(type)!.Parameters.Length == 1 && fields[0].Flatten == FlattenKind.None)
+            {
+                Report(Diagnostics.AmbiguousRecordShape, location, type.Name, fields[0].WireName);
+            }
+
             bool flattens = false;
-            string? catchAll = null;
             foreach (MemberModel field in fields)
             {
                 flattens |= field.Flatten != FlattenKind.None;
-                if (field.Flatten == FlattenKind.Map)
-                {
-                    if (catchAll is not null)
-                    {
-                        Report(Diagnostics.TwoCatchAlls, location, type.Name, catchAll, field.Name);
-                    }
-
-                    catchAll = field.Name;
-                }
             }
+
+            CheckCatchAlls(type.Name, fields, location);
 
             if (deny && flattens)
             {
@@ -293,16 +292,52 @@ internal sealed class Parser
             deny);
     }
 
-    private void CheckAliases(string owner, ImmutableArray<MemberModel> fields, Location location)
+    /// <summary>Reports a second catch-all map, counting those of records flattened in, at any depth: unknown keys can go to one only.</summary>
+    private void CheckCatchAlls(string owner, ImmutableArray<MemberModel> fields, Location location)
     {
-        var seen = new HashSet<string>();
-        foreach (MemberModel field in fields)
+        var catchAlls = new List<string>();
+        void Collect(IEnumerable<MemberModel> members)
         {
-            foreach (MemberModel inner in field.Flatten == FlattenKind.Record ? field.Inner.ToImmutableArray() : ImmutableArray.Create(field))
+            foreach (MemberModel member in members)
             {
-                seen.Add(inner.WireName);
+                if (member.Flatten == FlattenKind.Map)
+                {
+                    catchAlls.Add(member.Name);
+                }
+                else if (member.Flatten == FlattenKind.Record)
+                {
+                    Collect(member.Inner);
+                }
             }
         }
+
+        Collect(fields);
+        for (int i = 1; i < catchAlls.Count; i++)
+        {
+            Report(Diagnostics.TwoCatchAlls, location, owner, catchAlls[0], catchAlls[i]);
+        }
+    }
+
+    private void CheckAliases(string owner, ImmutableArray<MemberModel> fields, Location location)
+    {
+        // The keys on the wire: a flattened record's fields, at any depth, sit beside this record's own.
+        var seen = new HashSet<string>();
+        void Add(IEnumerable<MemberModel> members)
+        {
+            foreach (MemberModel member in members)
+            {
+                if (member.Flatten == FlattenKind.Record)
+                {
+                    Add(member.Inner);
+                }
+                else if (member.Flatten == FlattenKind.None)
+                {
+                    seen.Add(member.WireName);
+                }
+            }
+        }
+
+        Add(fields);
 
         foreach (MemberModel field in fields)
         {
@@ -368,6 +403,12 @@ internal sealed class Parser
                     _ => Shape.Struct,
                 },
             };
+            // One member is serde's newtype variant by default; its one-field struct variant differs on the wire.
+            if (declaredShape == 0 && !rawOther && shape == Shape.Newtype && members.Length == 1)
+            {
+                Report(Diagnostics.AmbiguousCaseShape, caseLocation, union.Name, nested.Name, members[0].WireName);
+            }
+
             if ((shape == Shape.Unit && members.Length != 0) || (shape == Shape.Newtype && members.Length != 1))
             {
                 Report(Diagnostics.ShapeMismatch, caseLocation, union.Name, nested.Name, shape.ToString().ToLowerInvariant(), members.Length.ToString());

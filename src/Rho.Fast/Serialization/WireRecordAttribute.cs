@@ -7,7 +7,7 @@ public enum RecordShape
 {
     /// <summary>
     /// A JSON object of the members (serde's struct with named fields). A record with exactly one
-    /// member must say <see cref="Object"/> or <see cref="Transparent"/>: C# cannot tell them apart.
+    /// member must say <see cref="Object"/> or <see cref="Transparent"/>: C# cannot tell them apart (RHOF015).
     /// </summary>
     Auto = 0,
 

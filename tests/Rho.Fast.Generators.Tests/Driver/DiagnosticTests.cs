@@ -1,4 +1,6 @@
+using System;
 using System.Globalization;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
@@ -351,7 +353,7 @@ public sealed class DiagnosticTests
     {
         AssertReports("RHOF014", at: "Point", typeName: "Point", """
             [WireRecord]
-            public sealed partial record Point(int WriteWire);
+            public sealed partial record Point(int X, int WriteWire);
             """);
     }
 
@@ -389,6 +391,25 @@ public sealed class DiagnosticTests
             [WireRecord]
             public sealed partial record Holder(string Id, [WireFlatten] SortedDictionary<string, JsonValue> A, [WireFlatten] Dictionary<string, JsonValue> B);
             """);
+    }
+
+    [Fact]
+    public void RHOF018_catch_all_map_beside_one_inside_a_flattened_record()
+    {
+        string source = Generation.Prelude + "namespace Demo;\n\n" + """
+            [WireRecord]
+            public sealed partial record Inner(int A, [WireFlatten] SortedDictionary<string, JsonValue> Rest);
+
+            [WireRecord]
+            public sealed partial record Holder(string Id, [WireFlatten] Inner Inner, [WireFlatten] Dictionary<string, JsonValue> More);
+            """;
+        GenerationResult result = Generation.Run(Generation.Compile(source));
+
+        Diagnostic diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("RHOF018", diagnostic.Id);
+        Assert.Equal("Holder", source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+        Assert.Contains("'Rest' and 'More'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal(["Demo.Inner.g.cs"], result.HintNames);
     }
 
     [Fact]
@@ -537,11 +558,128 @@ public sealed class DiagnosticTests
             """);
     }
 
-    /// <summary>
-    /// Runs the generator over <paramref name="body"/> and checks it reports exactly <paramref name="id"/>,
-    /// located on the text <paramref name="at"/> in the input file, with a message naming <paramref name="typeName"/>,
-    /// and that it neither throws nor emits code for the broken type.
-    /// </summary>
+    [Fact]
+    public void RHOF015_one_member_record_without_a_shape()
+    {
+        Diagnostic diagnostic = AssertReports("RHOF015", at: "Id", typeName: "Id", """
+            [WireRecord]
+            public sealed partial record Id(string Value);
+            """);
+        Assert.Contains("{\"value\":value}", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("[WireRecord(Shape = RecordShape.Object)]")]
+    [InlineData("[WireRecord(Shape = RecordShape.Transparent)]")]
+    public void RHOF015_not_reported_when_the_one_member_record_says_its_shape(string attribute)
+    {
+        GenerationResult result = Generation.Run(Generation.Compile(Generation.Prelude + "namespace Demo;\n\n" + attribute + "\npublic sealed partial record Id(string Value);\n"));
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Single(result.Run.GeneratedSources);
+    }
+
+    [Fact]
+    public void RHOF015_not_reported_for_one_flattened_member_which_can_only_be_an_object()
+    {
+        GenerationResult result = Generation.Run(Generation.Compile(Generation.Prelude + "namespace Demo;\n\n" + """
+            [WireRecord]
+            public sealed partial record Coords(int X, int Y);
+
+            [WireRecord]
+            public sealed partial record Holder([WireFlatten] Coords At);
+            """));
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Equal(2, result.Run.GeneratedSources.Length);
+    }
+
+    [Theory]
+    [InlineData("[TaggedUnion]", "Say", "text")]
+    [InlineData("[TaggedUnion(Tag = \"t\", Content = \"c\")]", "Say", "text")]
+    [InlineData("[TaggedUnion(Untagged = true)]", "Say", "text")]
+    [InlineData("[TaggedUnion(Tag = \"type\")]", "Place", "at")]
+    public void RHOF016_one_member_case_read_as_a_newtype_without_a_shape_is_advice(string attribute, string caseName, string field)
+    {
+        string source = Generation.Prelude + "namespace Demo;\n\n" + """
+            [WireRecord]
+            public sealed partial record Point(int X, int Y);
+
+            ATTRIBUTE
+            public abstract partial record Command
+            {
+                public sealed record Ping : Command;
+                public sealed record Place(Point At) : Command;
+                [WireCase(Shape = CaseShape.Newtype)]
+                public sealed record Fixed(Point Value) : Command;
+                [WireCase(Shape = CaseShape.Struct)]
+                public sealed record Named(string Value) : Command;
+                public sealed record Move(int X, int Y) : Command;
+            }
+            """.Replace("ATTRIBUTE", attribute);
+        if (caseName == "Say")
+        {
+            source = source.Replace("    public sealed record Ping : Command;", "    public sealed record Ping : Command;\n    public sealed record Say(string Text) : Command;");
+        }
+
+        GenerationResult result = Generation.Run(Generation.Compile(source));
+
+        // An internally tagged union has no newtype of a string (RHOF010), so there Say would be a struct case; Place is its newtype.
+        Diagnostic diagnostic = Assert.Single(result.GeneratorDiagnostics, d => source.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length) == caseName);
+        Assert.Equal("RHOF016", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
+        string message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        Assert.Contains("'" + caseName + "'", message);
+        Assert.Contains("'Command'", message);
+        Assert.Contains("\"" + field + "\"", message);
+        Assert.All(result.GeneratorDiagnostics, d => Assert.Equal("RHOF016", d.Id));
+        Assert.Equal(2, result.Run.GeneratedSources.Length);
+        Assert.Empty(result.OutputErrors);
+    }
+
+    [Fact]
+    public void RHOF016_not_reported_for_explicit_shapes_struct_inferences_or_the_raw_catch_all()
+    {
+        GenerationResult result = Generation.Run(Generation.Compile(Generation.Prelude + "namespace Demo;\n\n" + """
+            [TaggedUnion(Tag = "type")]
+            public abstract partial record Event
+            {
+                // Internally tagged, a string cannot be a newtype: the one member is the struct case's field.
+                public sealed record Said(string Text) : Event;
+                [WireCase(Shape = CaseShape.Newtype)]
+                public sealed record Placed(Point At) : Event;
+                [WireOther]
+                public sealed record Unknown(RawJson Value) : Event;
+            }
+
+            [WireRecord]
+            public sealed partial record Point(int X, int Y);
+            """));
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Equal(2, result.Run.GeneratedSources.Length);
+    }
+
+    [Fact]
+    public void RHOF016_does_not_change_the_generated_code()
+    {
+        const string Implicit = """
+            [TaggedUnion]
+            public abstract partial record Command
+            {
+                public sealed record Say(string Text) : Command;
+            }
+            """;
+        string @explicit = Implicit.Replace("    public sealed record Say", "    [WireCase(Shape = CaseShape.Newtype)]\n    public sealed record Say");
+
+        GenerationResult inferred = Generation.Run(Generation.Compile(Generation.Prelude + "namespace Demo;\n\n" + Implicit));
+        GenerationResult declared = Generation.Run(Generation.Compile(Generation.Prelude + "namespace Demo;\n\n" + @explicit));
+
+        Assert.Equal("RHOF016", Assert.Single(inferred.GeneratorDiagnostics).Id);
+        Assert.Empty(declared.GeneratorDiagnostics);
+        Assert.Equal(declared.SourceOf("Demo.Command.g.cs"), inferred.SourceOf("Demo.Command.g.cs"));
+    }
+
     [Theory]
     [InlineData("typeof(Command)")]
     [InlineData("typeof(List<Command>)")]
@@ -555,10 +693,7 @@ public sealed class DiagnosticTests
                 public sealed record Ping : Command;
             }
 
-            [WireRecord]
-            public sealed partial record Point(int X);
-
-            [JsonSerializable(typeof(Point))]
+            [JsonSerializable(typeof(Rho.Fast.Message))]
             [JsonSerializable(LISTED)]
             internal sealed partial class Context : JsonSerializerContext
             {
@@ -574,7 +709,115 @@ public sealed class DiagnosticTests
         string message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
         Assert.Contains("'Command'", message);
         Assert.Contains("'Context'", message);
-        Assert.Equal(2, result.Run.GeneratedSources.Length);
+        Assert.Contains("empty object", message);
+        Assert.Single(result.Run.GeneratedSources);
+    }
+
+    [Theory]
+    [InlineData("typeof(Point)")]
+    [InlineData("typeof(Point[])")]
+    [InlineData("typeof(Dictionary<string, List<Point>>)")]
+    public void RHOF026_wire_record_listed_on_a_json_serializer_context_in_the_same_project(string listed)
+    {
+        string source = Generation.Prelude + "using System.Text.Json.Serialization;\n\nnamespace Demo;\n\n" + """
+            [WireRecord]
+            public sealed partial record Point(int X, int Y);
+
+            [JsonSerializable(typeof(Rho.Fast.ToolInvocation))]
+            [JsonSerializable(LISTED)]
+            internal sealed partial class Context : JsonSerializerContext
+            {
+            }
+            """.Replace("LISTED", listed);
+        GenerationResult result = Generation.Run(Generation.Compile(source));
+
+        Diagnostic diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("RHOF026", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        TextSpan span = diagnostic.Location.SourceSpan;
+        Assert.Equal("JsonSerializable(" + listed + ")", source.Substring(span.Start, span.Length));
+        string message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        Assert.Contains("'Point'", message);
+        Assert.Contains("'Context'", message);
+        Assert.Contains("C# property names", message);
+        Assert.Single(result.Run.GeneratedSources);
+    }
+
+    [Fact]
+    public void RHOF026_wire_types_reached_through_the_properties_of_a_plain_type_of_the_project()
+    {
+        string source = Generation.Prelude + "using System.Text.Json.Serialization;\n\nnamespace Demo;\n\n" + """
+            [WireRecord]
+            public sealed partial record Point(int X, int Y);
+
+            [TaggedUnion]
+            public abstract partial record Command
+            {
+                public sealed record Ping : Command;
+            }
+
+            [WireRecord]
+            public sealed partial record Hidden(int X, int Y);
+
+            public class Base
+            {
+                public Command? Last { get; set; }
+            }
+
+            public sealed class Envelope : Base
+            {
+                public List<Point> Points { get; set; } = new();
+                [JsonIgnore]
+                public Hidden? Skipped { get; set; }
+                public Hidden? NotAField;
+                [JsonConverter(typeof(Hidden.WireJsonConverter))]
+                public Hidden? Converted { get; set; }
+                public int Count { get; set; }
+                public Envelope? Next { get; set; }
+            }
+
+            [JsonSerializable(typeof(Envelope))]
+            internal sealed partial class Context : JsonSerializerContext
+            {
+            }
+            """;
+        GenerationResult result = Generation.Run(Generation.Compile(source));
+
+        // Hidden is only in an ignored property, a field System.Text.Json does not include, and a property with its own converter.
+        Assert.All(result.GeneratorDiagnostics, d => Assert.Equal("RHOF026", d.Id));
+        string[] named = result.GeneratorDiagnostics
+            .Select(d => d.GetMessage(CultureInfo.InvariantCulture).Split('\'')[1])
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        Assert.Equal(["Command", "Point"], named);
+    }
+
+    [Fact]
+    public void RHOF026_not_reported_for_a_record_with_its_own_converter()
+    {
+        string source = Generation.Prelude + "using System;\nusing System.Text.Json;\nusing System.Text.Json.Serialization;\n\nnamespace Demo;\n\n" + """
+            [WireRecord]
+            [JsonConverter(typeof(PointConverter))]
+            public sealed partial record Point(int X, int Y);
+
+            public sealed class PointConverter : JsonConverter<Point>
+            {
+                private static readonly Point.WireJsonConverter s_wire = new();
+
+                public override Point Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => s_wire.Read(ref reader, typeToConvert, options);
+
+                public override void Write(Utf8JsonWriter writer, Point value, JsonSerializerOptions options) => s_wire.Write(writer, value, options);
+            }
+
+            [JsonSerializable(typeof(List<Point>))]
+            internal sealed partial class Context : JsonSerializerContext
+            {
+            }
+            """;
+        GenerationResult result = Generation.Run(Generation.Compile(source));
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.DoesNotContain(result.OutputErrors, d => d.Location.SourceTree?.FilePath != Generation.InputPath);
     }
 
     [Fact]
@@ -608,13 +851,18 @@ public sealed class DiagnosticTests
         Assert.DoesNotContain(result.OutputErrors, d => d.Location.SourceTree?.FilePath != Generation.InputPath);
     }
 
+    /// <summary>
+    /// Runs the generator over <paramref name="body"/> and checks it reports exactly <paramref name="id"/>,
+    /// located on the text <paramref name="at"/> in the input file, with a message naming <paramref name="typeName"/>,
+    /// and that it neither throws nor emits code for the broken type.
+    /// </summary>
     private static Diagnostic AssertReports(string id, string at, string typeName, string body)
     {
         string source = Generation.Prelude + "namespace Demo;\n\n" + body;
         GenerationResult result = Generation.Run(Generation.Compile(source));
 
         Assert.Null(result.Run.Exception);
-        Diagnostic diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Diagnostic diagnostic = Assert.Single(result.GeneratorProblems);
         Assert.Equal(id, diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
 

@@ -69,6 +69,10 @@ internal sealed record GenerationResult(GeneratorRunResult Run, Compilation Outp
     public ImmutableArray<Diagnostic> OutputDiagnostics =>
         _outputDiagnostics.IsDefault ? _outputDiagnostics = Output.GetDiagnostics() : _outputDiagnostics;
 
+    /// <summary>The generator's warnings and errors, without its advice on valid input (RHOF016 is an Info).</summary>
+    public ImmutableArray<Diagnostic> GeneratorProblems =>
+        GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
+
     public ImmutableArray<Diagnostic> OutputErrors =>
         OutputDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
 

@@ -19,7 +19,7 @@ public sealed class SnapshotTests
     public void Generated_text_matches_the_snapshot(string name)
     {
         GenerationResult result = Generation.Run(Generation.Compile(Generation.Prelude + SnapshotInputs.Source(name)));
-        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.GeneratorProblems);
         Assert.Empty(result.OutputErrors);
 
         string hint = "Demo." + name + ".g.cs";

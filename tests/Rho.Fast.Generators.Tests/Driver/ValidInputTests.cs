@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Rho.Fast.Generators.Tests.Driver;
 
-/// <summary>Well-formed declarations: no diagnostics, code that compiles, one file per union or record.</summary>
+/// <summary>Well-formed declarations: no warnings or errors, code that compiles, one file per union or record.</summary>
 public sealed class ValidInputTests
 {
     private static readonly Dictionary<string, (string Source, string[] HintNames)> s_inputs = new()
@@ -193,7 +193,7 @@ public sealed class ValidInputTests
 
             public partial class GlobalHolder
             {
-                [WireRecord]
+                [WireRecord(Shape = RecordShape.Object)]
                 public sealed partial record NestedRecord(string Name);
             }
             """,
@@ -236,7 +236,7 @@ public sealed class ValidInputTests
 
             public partial interface IHost
             {
-                [WireRecord]
+                [WireRecord(Shape = RecordShape.Object)]
                 public sealed partial record Config(string Name);
             }
             """,
@@ -280,7 +280,7 @@ public sealed class ValidInputTests
 
             public static partial class @class
             {
-                [WireRecord]
+                [WireRecord(Shape = RecordShape.Object)]
                 public sealed partial record @event(int X);
 
                 [TaggedUnion]
@@ -311,7 +311,7 @@ public sealed class ValidInputTests
             """
             namespace Demo;
 
-            [WireRecord]
+            [WireRecord(Shape = RecordShape.Object)]
             public partial record Base(int X);
 
             [WireRecord]
@@ -354,13 +354,13 @@ public sealed class ValidInputTests
 
     [Theory]
     [MemberData(nameof(Inputs))]
-    public void Generator_reports_nothing_and_does_not_throw(string name)
+    public void Generator_reports_no_problem_and_does_not_throw(string name)
     {
         GenerationResult result = Generate(name);
 
         Assert.Null(result.Run.Exception);
-        Assert.Empty(result.GeneratorDiagnostics);
-        Assert.Empty(result.Run.Diagnostics);
+        Assert.Empty(result.GeneratorProblems);
+        Assert.All(result.Run.Diagnostics, d => Assert.Equal(DiagnosticSeverity.Info, d.Severity));
     }
 
     [Theory]

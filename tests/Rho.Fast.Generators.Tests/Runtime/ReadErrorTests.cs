@@ -382,6 +382,76 @@ public sealed class ReadErrorTests
         Assert.Equal("ExternalCommand", log.TypeName);
     }
 
+    [Theory]
+    [InlineData("""{"id":"a","name":1,"corner":{"x":1,"y":2},"floors":[]}""", "Site.name")]
+    [InlineData("""{"id":"a","name":"hall","corner":{"x":1,"y":"2"},"floors":[]}""", "Site.corner.y")]
+    [InlineData("""{"id":"a","name":"hall","corner":{"x":1,"y":2},"floors":[0,"1"]}""", "Site.floors[1]")]
+    [InlineData("""{"id":"a","corner":{"x":1,"y":2},"floors":[]}""", "Site.name")]
+    public void Path_inside_a_flattened_record_names_its_fields_as_the_wire_has_them(string json, string path)
+    {
+        WireFormatException e = Reject<Site>(json);
+
+        Assert.Equal(path, e.WirePath);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"a","level":1,"rank":"2","label":"b"}""", "Tiered.rank")]
+    [InlineData("""{"id":"a","level":1,"rank":2}""", "Tiered.label")]
+    public void Path_inside_records_flattened_two_deep_names_the_field_on_the_outer_object(string json, string path)
+    {
+        WireFormatException e = Reject<Tiered>(json);
+
+        Assert.Equal(path, e.WirePath);
+    }
+
+    [Theory]
+    [InlineData("""["1",{"x":1,"y":2},[]]""", "Segment[0]")]
+    [InlineData("""[1,{"x":1,"y":"2"},[]]""", "Segment[1].y")]
+    [InlineData("""[1,{"x":1,"y":2},[3,"4"]]""", "Segment[2][1]")]
+    public void Path_inside_a_tuple_record_names_the_element_index(string json, string path)
+    {
+        WireFormatException e = Reject<Segment>(json);
+
+        Assert.Equal(path, e.WirePath);
+        Assert.Contains(path + ": ", e.Message);
+    }
+
+    [Fact]
+    public void Path_inside_a_tuple_case_names_the_element_index()
+    {
+        WireFormatException external = Reject<ExternalCommand>("""{"Line":[1,"2"]}""");
+        WireFormatException adjacent = Reject<AdjacentMessage>("""{"t":"Span","c":[1,256]}""");
+        WireFormatException listed = Reject<Inventory>("""{"places":{},"grid":[],"log":["Ping",{"Line":[true,2]}]}""");
+
+        Assert.Equal("ExternalCommand.Line[1]", external.WirePath);
+        Assert.Null(external.FieldName);
+        Assert.Equal("AdjacentMessage.Span[1]", adjacent.WirePath);
+        Assert.Equal("Inventory.log[1].Line[0]", listed.WirePath);
+    }
+
+    [Fact]
+    public void Path_inside_the_array_form_of_a_struct_names_the_element_index()
+    {
+        WireFormatException record = Reject<Point>("""[1,"2"]""");
+        WireFormatException structCase = Reject<ExternalCommand>("""{"Move":["1",2]}""");
+        WireFormatException payload = Reject<ExternalCommand>("""{"Place":[1,"2"]}""");
+
+        Assert.Equal("Point[1]", record.WirePath);
+        Assert.Equal("ExternalCommand.Move[0]", structCase.WirePath);
+        Assert.Equal("ExternalCommand.Place[1]", payload.WirePath);
+    }
+
+    [Fact]
+    public void Path_inside_the_array_form_of_an_internally_tagged_union_counts_the_tag_as_element_zero()
+    {
+        WireFormatException structCase = Reject<InternalEvent>("""["moved",1,"2"]""");
+        WireFormatException recordCase = Reject<InternalEvent>("""["placed","1",2]""");
+
+        Assert.Equal("InternalEvent.moved[2]", structCase.WirePath);
+        Assert.Equal("InternalEvent.placed[1]", recordCase.WirePath);
+        Assert.Equal("Point", recordCase.TypeName);
+    }
+
     [Fact]
     public void Value_is_cut_to_its_first_bytes()
     {

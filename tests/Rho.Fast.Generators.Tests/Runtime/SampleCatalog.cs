@@ -98,6 +98,13 @@ public static class SampleCatalog
     {
         ["point"] = WireSample.Of<Point>(new Point(1, -2), """{"x":1,"y":-2}"""),
         ["measurement"] = WireSample.Of<Measurement>(new Measurement(1.0), """{"value":1.0}"""),
+        ["flattened-record"] = WireSample.Of<Site>(
+            new Site("a", new Place("hall", new Point(1, 2), [0, 1])), """{"id":"a","name":"hall","corner":{"x":1,"y":2},"floors":[0,1]}""", comparesByValue: false),
+        ["flattened-two-deep-with-the-catch-all-inside"] = WireSample.Of<Tiered>(
+            new Tiered("a", new Tier(1, new Grade(2, "b"), new SortedDictionary<string, JsonValue>(Utf8Order.Instance) { ["other"] = JsonValue.Parse("true") })),
+            """{"id":"a","level":1,"rank":2,"label":"b","other":true}""",
+            comparesByValue: false),
+        ["tuple"] = WireSample.Of<Segment>(new Segment(1, new Point(2, 3), [4]), """[1,{"x":2,"y":3},[4]]""", comparesByValue: false),
     };
 
     /// <summary>Every sample, keyed by group and name.</summary>

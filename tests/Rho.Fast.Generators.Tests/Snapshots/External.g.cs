@@ -144,7 +144,7 @@ namespace Demo
             int f1 = default!;
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
             {
-                return __ReadElements_Move(ref reader);
+                return __ReadElements_Move(ref reader, 0);
             }
 
             global::Rho.Fast.Serialization.WireRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, __Type, "move_to", null, "an object");
@@ -200,24 +200,40 @@ namespace Demo
             return new global::Demo.External.Move(f0, f1);
         }
 
-        private static global::Demo.External.Move __ReadElements_Move(ref global::Rho.Fast.Serialization.WireReader reader)
+        private static global::Demo.External.Move __ReadElements_Move(ref global::Rho.Fast.Serialization.WireReader reader, int first)
         {
             int f0;
             int f1;
-            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "move_to", "x");
+            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "move_to", null);
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
             {
                 throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, "move_to", "the array form needs 2 elements, found 0");
             }
 
-            f0 = global::Rho.Fast.Serialization.WireRead.Int32(ref reader, __Type, "move_to", "x");
-            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "move_to", "y");
+            try
+            {
+                f0 = global::Rho.Fast.Serialization.WireRead.Int32(ref reader, __Type, "move_to", null);
+            }
+            catch (global::Rho.Fast.Serialization.WireFormatException e) when (global::Rho.Fast.Serialization.WireRead.AtIndex(e, first + 0))
+            {
+                throw;
+            }
+
+            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "move_to", null);
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
             {
                 throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, "move_to", "the array form needs 2 elements, found 1");
             }
 
-            f1 = global::Rho.Fast.Serialization.WireRead.Int32(ref reader, __Type, "move_to", "y");
+            try
+            {
+                f1 = global::Rho.Fast.Serialization.WireRead.Int32(ref reader, __Type, "move_to", null);
+            }
+            catch (global::Rho.Fast.Serialization.WireFormatException e) when (global::Rho.Fast.Serialization.WireRead.AtIndex(e, first + 1))
+            {
+                throw;
+            }
+
             global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "move_to", null);
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {

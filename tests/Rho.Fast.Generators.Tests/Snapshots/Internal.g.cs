@@ -92,9 +92,18 @@ namespace Demo
                     __SkipToArrayEnd(ref reader, "ping");
                     return new global::Demo.Internal.Ping();
                 case 1:
-                    return __ReadElements_Message(ref reader);
+                    return __ReadElements_Message(ref reader, 1);
                 case 2:
-                    return new global::Demo.Internal.Located(global::Demo.Coords.ReadWireElements(ref reader));
+                {
+                    try
+                    {
+                        return new global::Demo.Internal.Located(global::Demo.Coords.ReadWireElements(ref reader));
+                    }
+                    catch (global::Rho.Fast.Serialization.WireFormatException e) when (global::Rho.Fast.Serialization.WireRead.Within(e, __Type, "located", null))
+                    {
+                        throw;
+                    }
+                }
                 default:
                     throw new global::System.InvalidOperationException("unreachable: case index");
             }
@@ -329,32 +338,56 @@ namespace Demo
             return new global::Demo.Internal.Message(f0, f1, f2);
         }
 
-        private static global::Demo.Internal.Message __ReadElements_Message(ref global::Rho.Fast.Serialization.WireReader reader)
+        private static global::Demo.Internal.Message __ReadElements_Message(ref global::Rho.Fast.Serialization.WireReader reader, int first)
         {
             uint f0;
             string f1;
             uint? f2;
-            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "message", "id");
+            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "message", null);
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
             {
                 throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, "message", "the array form needs 3 elements, found 0");
             }
 
-            f0 = global::Rho.Fast.Serialization.WireRead.UInt32(ref reader, __Type, "message", "id");
-            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "message", "text");
+            try
+            {
+                f0 = global::Rho.Fast.Serialization.WireRead.UInt32(ref reader, __Type, "message", null);
+            }
+            catch (global::Rho.Fast.Serialization.WireFormatException e) when (global::Rho.Fast.Serialization.WireRead.AtIndex(e, first + 0))
+            {
+                throw;
+            }
+
+            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "message", null);
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
             {
                 throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, "message", "the array form needs 3 elements, found 1");
             }
 
-            f1 = global::Rho.Fast.Serialization.WireRead.String(ref reader, __Type, "message", "text");
-            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "message", "reply_to");
+            try
+            {
+                f1 = global::Rho.Fast.Serialization.WireRead.String(ref reader, __Type, "message", null);
+            }
+            catch (global::Rho.Fast.Serialization.WireFormatException e) when (global::Rho.Fast.Serialization.WireRead.AtIndex(e, first + 1))
+            {
+                throw;
+            }
+
+            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "message", null);
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
             {
                 throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, "message", "the array form needs 3 elements, found 2");
             }
 
-            f2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(uint?) : global::Rho.Fast.Serialization.WireRead.UInt32(ref reader, __Type, "message", "reply_to"));
+            try
+            {
+                f2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(uint?) : global::Rho.Fast.Serialization.WireRead.UInt32(ref reader, __Type, "message", null));
+            }
+            catch (global::Rho.Fast.Serialization.WireFormatException e) when (global::Rho.Fast.Serialization.WireRead.AtIndex(e, first + 2))
+            {
+                throw;
+            }
+
             global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "message", null);
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {

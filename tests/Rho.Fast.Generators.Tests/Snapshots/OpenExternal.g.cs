@@ -132,20 +132,38 @@ namespace Demo
         private static global::Demo.OpenExternal.Line __ReadElements_Line(ref global::Rho.Fast.Serialization.WireReader reader)
         {
             global::Rho.Fast.Serialization.WireRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, __Type, "Line", null, "an array of 2");
-            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "Line", "0");
+            int f0;
+            int f1;
+            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "Line", null);
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
             {
                 throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, "Line", "expected an array of 2, found 0 elements");
             }
 
-            int f0 = global::Rho.Fast.Serialization.WireRead.Int32(ref reader, __Type, "Line", "0");
-            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "Line", "1");
+            try
+            {
+                f0 = global::Rho.Fast.Serialization.WireRead.Int32(ref reader, __Type, "Line", null);
+            }
+            catch (global::Rho.Fast.Serialization.WireFormatException e) when (global::Rho.Fast.Serialization.WireRead.AtIndex(e, 0))
+            {
+                throw;
+            }
+
+            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "Line", null);
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
             {
                 throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, "Line", "expected an array of 2, found 1 elements");
             }
 
-            int f1 = global::Rho.Fast.Serialization.WireRead.Int32(ref reader, __Type, "Line", "1");
+            try
+            {
+                f1 = global::Rho.Fast.Serialization.WireRead.Int32(ref reader, __Type, "Line", null);
+            }
+            catch (global::Rho.Fast.Serialization.WireFormatException e) when (global::Rho.Fast.Serialization.WireRead.AtIndex(e, 1))
+            {
+                throw;
+            }
+
             global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "Line", null);
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {

@@ -67,7 +67,7 @@ namespace Demo
                     __SkipToArrayEnd(ref reader, "Ping");
                     return new global::Demo.OpenInternal.Ping();
                 case 1:
-                    return __ReadElements_Moved(ref reader);
+                    return __ReadElements_Moved(ref reader, 1);
                 case 2:
                     reader = start;
                     return new global::Demo.OpenInternal.Unknown(global::Rho.Fast.Serialization.WireRead.Raw(ref reader, __Type, "Unknown", null));
@@ -269,24 +269,40 @@ namespace Demo
             return new global::Demo.OpenInternal.Moved(f0, f1);
         }
 
-        private static global::Demo.OpenInternal.Moved __ReadElements_Moved(ref global::Rho.Fast.Serialization.WireReader reader)
+        private static global::Demo.OpenInternal.Moved __ReadElements_Moved(ref global::Rho.Fast.Serialization.WireReader reader, int first)
         {
             int f0;
             int f1;
-            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "Moved", "x");
+            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "Moved", null);
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
             {
                 throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, "Moved", "the array form needs 2 elements, found 0");
             }
 
-            f0 = global::Rho.Fast.Serialization.WireRead.Int32(ref reader, __Type, "Moved", "x");
-            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "Moved", "y");
+            try
+            {
+                f0 = global::Rho.Fast.Serialization.WireRead.Int32(ref reader, __Type, "Moved", null);
+            }
+            catch (global::Rho.Fast.Serialization.WireFormatException e) when (global::Rho.Fast.Serialization.WireRead.AtIndex(e, first + 0))
+            {
+                throw;
+            }
+
+            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "Moved", null);
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
             {
                 throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, "Moved", "the array form needs 2 elements, found 1");
             }
 
-            f1 = global::Rho.Fast.Serialization.WireRead.Int32(ref reader, __Type, "Moved", "y");
+            try
+            {
+                f1 = global::Rho.Fast.Serialization.WireRead.Int32(ref reader, __Type, "Moved", null);
+            }
+            catch (global::Rho.Fast.Serialization.WireFormatException e) when (global::Rho.Fast.Serialization.WireRead.AtIndex(e, first + 1))
+            {
+                throw;
+            }
+
             global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, "Moved", null);
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {

@@ -15,7 +15,7 @@ namespace Demo
         /// <summary>Reads serde's array form of this record from inside an array, after the token before its first element (an internally tagged array's tag); the reader is left on the <c>]</c>.</summary>
         /// <param name="reader">The wire reader, on the token before the first element.</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::Demo.Record ReadWireElements(ref global::Rho.Fast.Serialization.WireReader reader) => __ReadElements_Record(ref reader);
+        public static global::Demo.Record ReadWireElements(ref global::Rho.Fast.Serialization.WireReader reader) => __ReadElements_Record(ref reader, 1);
 
         /// <summary>Writes this value exactly as serde_json writes it.</summary>
         /// <param name="writer">The JSON writer.</param>
@@ -71,7 +71,7 @@ namespace Demo
             bool? f4 = default!;
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
             {
-                return __ReadElements_Record(ref reader);
+                return __ReadElements_Record(ref reader, 0);
             }
 
             global::Rho.Fast.Serialization.WireRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, __Type, null, null, "an object");
@@ -173,48 +173,88 @@ namespace Demo
             return new global::Demo.Record(f0, f1, f2, f3, f4);
         }
 
-        private static global::Demo.Record __ReadElements_Record(ref global::Rho.Fast.Serialization.WireReader reader)
+        private static global::Demo.Record __ReadElements_Record(ref global::Rho.Fast.Serialization.WireReader reader, int first)
         {
             string f0;
             double f1;
             global::Rho.Fast.Serialization.RawJson f2;
             global::System.Collections.Generic.IReadOnlyList<string[]> f3;
             bool? f4;
-            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, null, "id");
+            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, null, null);
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
             {
                 throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, null, "the array form needs 5 elements, found 0");
             }
 
-            f0 = global::Rho.Fast.Serialization.WireRead.String(ref reader, __Type, null, "id");
-            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, null, "score");
+            try
+            {
+                f0 = global::Rho.Fast.Serialization.WireRead.String(ref reader, __Type, null, null);
+            }
+            catch (global::Rho.Fast.Serialization.WireFormatException e) when (global::Rho.Fast.Serialization.WireRead.AtIndex(e, first + 0))
+            {
+                throw;
+            }
+
+            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, null, null);
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
             {
                 throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, null, "the array form needs 5 elements, found 1");
             }
 
-            f1 = global::Rho.Fast.Serialization.WireRead.Double(ref reader, __Type, null, "score");
-            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, null, "meta");
+            try
+            {
+                f1 = global::Rho.Fast.Serialization.WireRead.Double(ref reader, __Type, null, null);
+            }
+            catch (global::Rho.Fast.Serialization.WireFormatException e) when (global::Rho.Fast.Serialization.WireRead.AtIndex(e, first + 1))
+            {
+                throw;
+            }
+
+            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, null, null);
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
             {
                 throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, null, "the array form needs 5 elements, found 2");
             }
 
-            f2 = global::Rho.Fast.Serialization.WireRead.Raw(ref reader, __Type, null, "meta");
-            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, null, "grid");
+            try
+            {
+                f2 = global::Rho.Fast.Serialization.WireRead.Raw(ref reader, __Type, null, null);
+            }
+            catch (global::Rho.Fast.Serialization.WireFormatException e) when (global::Rho.Fast.Serialization.WireRead.AtIndex(e, first + 2))
+            {
+                throw;
+            }
+
+            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, null, null);
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
             {
                 throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, null, "the array form needs 5 elements, found 3");
             }
 
-            f3 = __ReadList0(ref reader, null, "grid");
-            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, null, "flag");
+            try
+            {
+                f3 = __ReadList0(ref reader, null, null);
+            }
+            catch (global::Rho.Fast.Serialization.WireFormatException e) when (global::Rho.Fast.Serialization.WireRead.AtIndex(e, first + 3))
+            {
+                throw;
+            }
+
+            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, null, null);
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
             {
                 throw global::Rho.Fast.Serialization.WireRead.Invalid(ref reader, __Type, null, "the array form needs 5 elements, found 4");
             }
 
-            f4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Rho.Fast.Serialization.WireRead.Boolean(ref reader, __Type, null, "flag"));
+            try
+            {
+                f4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Rho.Fast.Serialization.WireRead.Boolean(ref reader, __Type, null, null));
+            }
+            catch (global::Rho.Fast.Serialization.WireFormatException e) when (global::Rho.Fast.Serialization.WireRead.AtIndex(e, first + 4))
+            {
+                throw;
+            }
+
             global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, null, null);
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
