@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Threading.Tasks;
 using Rho.Fast.Serialization;
 using Xunit;
 
@@ -26,11 +27,11 @@ public sealed class HistoryFixtureTests
 
     [Theory]
     [MemberData(nameof(Rho147Files.Sessions), MemberType = typeof(Rho147Files))]
-    public void The_async_read_gives_the_same_histories(string name)
+    public async Task The_async_read_gives_the_same_histories(string name)
     {
         SessionHistories sync = SessionReader.ReadHistories(Rho147Files.PathOf(name));
-        using FileStream file = File.OpenRead(Rho147Files.PathOf(name));
-        SessionHistories async = SessionReader.ReadHistoriesAsync(file).GetAwaiter().GetResult();
+        await using FileStream file = File.OpenRead(Rho147Files.PathOf(name));
+        SessionHistories async = await SessionReader.ReadHistoriesAsync(file);
         Assert.Equal(sync.Model, async.Model);
         Assert.Equal(sync.Display, async.Display);
         Assert.Equal(sync.Tree.Nodes, async.Tree.Nodes);
