@@ -8,8 +8,9 @@ namespace Rho.Fast;
 /// </summary>
 public sealed class SessionHistories
 {
-    internal SessionHistories(IReadOnlyList<Message> model, IReadOnlyList<Message> display, SessionTree tree, SessionReadSummary summary, int modelCut, int displayCut)
+    internal SessionHistories(IReadOnlyList<Message> model, IReadOnlyList<Message> display, IReadOnlyList<Message> shown, SessionTree tree, SessionReadSummary summary, int modelCut, int displayCut)
     {
+        Shown = shown;
         Model = model;
         Display = display;
         Tree = tree;
@@ -32,6 +33,9 @@ public sealed class SessionHistories
     /// context" notice after each compaction, cut by the same rule.
     /// </summary>
     public IReadOnlyList<Message> Display { get; }
+
+    /// <summary>What the user saw on the active branch without compaction notices, cut by the tool-turn rule: what rho's session index counts.</summary>
+    internal IReadOnlyList<Message> Shown { get; }
 
     /// <summary>The conversation tree: every node, and the active leaf.</summary>
     public SessionTree Tree { get; }

@@ -177,6 +177,8 @@ internal sealed class TailRepairer : ILineSink
             displayCut = fullDisplay.Count - keptDisplay;
         }
 
+        List<Message> shown = tree?.AccumulatedDisplay() ?? new List<Message>(model);
+        shown = shown.GetRange(0, ToolTurns.AnsweredLength(shown));
         if (_summary.IsReadOnlyFormat)
         {
             // rho 1.47 re-reads free JSON values; a file of the original format is shown as its reader shows it, as written.
@@ -187,6 +189,7 @@ internal sealed class TailRepairer : ILineSink
         return new SessionHistories(
             model,
             display,
+            shown,
             tree?.ToTree() ?? new SessionTree([], null),
             _summary,
             modelCut,
