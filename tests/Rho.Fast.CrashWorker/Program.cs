@@ -12,7 +12,7 @@ return args.Length == 0 ? Usage() : args[0] switch
     "append" when args.Length == 7 => Append(args[1], args[2], args[3], Int(args[4]), Int(args[5]), Int(args[6])),
     "crash" when args.Length == 4 => Crash(args[1], args[2], ulong.Parse(args[3], CultureInfo.InvariantCulture)),
     "fill" when args.Length == 5 => Fill(args[1], args[2], args[3], long.Parse(args[4], CultureInfo.InvariantCulture)),
-    "halves" when args.Length == 5 => Halves(args[1], Int(args[2]), Int(args[3]), Int(args[4])),
+    "halves" when args.Length == 6 => Halves(args[1], Int(args[2]), Int(args[3]), Int(args[4]), Int(args[5])),
     "home" when args.Length == 1 => Home(),
     _ => Usage(),
 };
@@ -24,7 +24,7 @@ static int Usage()
           append <root> <cwd> <id prefix> <worker> <count> <padding>   resume, print "ready", wait for a line on stdin, append <count> labelled entries
           crash <root> <cwd> <seed>                           resume (or create) the one session of <cwd>, append the crash script forever, "ack <i>" per append
           fill <root> <cwd> <id prefix> <file size limit>     append until the file size limit stops a write, then lift the limit and append once more
-          halves <file> <worker> <count> <pause ms>           append <count> labelled user messages, each line in two writes under the folder lock:
+          halves <file> <worker> <count> <pause ms> <padding> append <count> labelled user messages, each line in two writes under the folder lock:
                                                               "half <j>", a pause (a line on stdin when negative), the rest, "ack <j>"
           home                                                print the default session root, or the error
         """);
@@ -59,7 +59,7 @@ static int Append(string root, string cwd, string idPrefix, int worker, int coun
 
 // The writer a follower must never read half of: each line's first half is on disk, and seen,
 // for the whole pause before the rest comes. The folder lock keeps Rho.Fast's writers out meanwhile.
-static int Halves(string file, int worker, int count, int pause)
+static int Halves(string file, int worker, int count, int pause, int padding)
 {
     string folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
     int lockFd = Native.open(folder, 0);
@@ -73,7 +73,7 @@ static int Halves(string file, int worker, int count, int pause)
     Console.Out.WriteLine("ready");
     for (int j = 0; j < count; j++)
     {
-        string label = WorkerLabels.Label(worker, j);
+        string label = WorkerLabels.Label(worker, j, padding);
         string timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         byte[] entry = Rho.Fast.Serialization.Wire.SerializeToUtf8Bytes(new SessionEntry.MessageEntry(timestamp, Message.UserText(label)));
         byte[] line = [.. entry, (byte)'\n'];

@@ -47,15 +47,15 @@ public sealed class FollowTests
         {
             File.WriteAllText(path, Header);
             using var follower = new SessionFollower(path, SessionFollowOptions.Default);
-            Assert.Equal(Lines(Header), Drain(follower));
+            Assert.Equal(Lines(Header), FollowSteps.DrainLines(follower));
 
             Append(path, line.AsSpan(0, cut));
-            Assert.Empty(Drain(follower));
+            Assert.Empty(FollowSteps.DrainLines(follower));
             Assert.Equal(cut, follower.Held);
 
             Append(path, line.AsSpan(cut));
-            Assert.Equal([Encoding.UTF8.GetString(line).TrimEnd('\n')], Drain(follower));
-            Assert.Empty(Drain(follower));
+            Assert.Equal([Encoding.UTF8.GetString(line).TrimEnd('\n')], FollowSteps.DrainLines(follower));
+            Assert.Empty(FollowSteps.DrainLines(follower));
         }
     }
 
@@ -66,15 +66,15 @@ public sealed class FollowTests
         string path = temp.Combine("s.jsonl");
         File.WriteAllText(path, Header + Entry("one") + "{\"type\":\"message\",\"timest");
         using var follower = new SessionFollower(path, SessionFollowOptions.Default);
-        Assert.Equal(Lines(Header, Entry("one")), Drain(follower));
+        Assert.Equal(Lines(Header, Entry("one")), FollowSteps.DrainLines(follower));
         long complete = follower.Consumed;
 
         Truncate(path, complete);
-        Assert.Empty(Drain(follower));
+        Assert.Empty(FollowSteps.DrainLines(follower));
         Assert.Equal(0, follower.Held);
         File.AppendAllText(path, Entry("two"));
 
-        Assert.Equal(Lines(Entry("two")), Drain(follower));
+        Assert.Equal(Lines(Entry("two")), FollowSteps.DrainLines(follower));
     }
 
     [Theory]
@@ -95,14 +95,14 @@ public sealed class FollowTests
         Assert.Equal(torn == "exactly the start of the new line", next.StartsWith(tail, StringComparison.Ordinal));
         File.WriteAllText(path, Header + Entry("one") + tail);
         using var follower = new SessionFollower(path, SessionFollowOptions.Default);
-        Assert.Equal(Lines(Header, Entry("one")), Drain(follower));
+        Assert.Equal(Lines(Header, Entry("one")), FollowSteps.DrainLines(follower));
         Assert.Equal(Encoding.UTF8.GetByteCount(tail), follower.Held);
 
         // A resume: the torn bytes cut, then appends, all between two looks.
         Truncate(path, follower.Consumed);
         File.AppendAllText(path, next + Entry("three"));
 
-        Assert.Equal(Lines(next, Entry("three")), Drain(follower));
+        Assert.Equal(Lines(next, Entry("three")), FollowSteps.DrainLines(follower));
     }
 
     [Theory]
@@ -114,15 +114,15 @@ public sealed class FollowTests
         string path = temp.Combine("s.jsonl");
         File.WriteAllText(path, Header + Entry("one") + Entry("two") + "{\"type\":\"message\",\"timest");
         using var follower = new SessionFollower(path, SessionFollowOptions.Default, byLength);
-        Assert.Equal(Lines(Header, Entry("one"), Entry("two")), Drain(follower));
+        Assert.Equal(Lines(Header, Entry("one"), Entry("two")), FollowSteps.DrainLines(follower));
 
         SalvageResult salvage = await SessionFiles.SalvageAsync(path);
         Assert.True(salvage.DroppedBytes > 0);
         File.AppendAllText(path, Entry("three"));
 
-        Assert.Equal(Lines(Entry("three")), Drain(follower));
+        Assert.Equal(Lines(Entry("three")), FollowSteps.DrainLines(follower));
         File.AppendAllText(path, Entry("four"));
-        Assert.Equal(Lines(Entry("four")), Drain(follower));
+        Assert.Equal(Lines(Entry("four")), FollowSteps.DrainLines(follower));
     }
 
     [Fact]
@@ -132,13 +132,13 @@ public sealed class FollowTests
         string path = temp.Combine("s.jsonl");
         File.WriteAllText(path, Header + Entry("one") + Entry("two"));
         using var follower = new SessionFollower(path, SessionFollowOptions.Default);
-        Drain(follower);
+        FollowSteps.DrainLines(follower);
 
         string other = temp.Combine("other.jsonl");
         File.WriteAllText(other, Header + Entry("one") + Entry("TWO") + Entry("three"));
         File.Move(other, path, overwrite: true);
 
-        var error = Assert.Throws<SessionFormatException>(() => Drain(follower));
+        var error = Assert.Throws<SessionFormatException>(() => FollowSteps.DrainLines(follower));
         long line3 = Encoding.UTF8.GetByteCount(Header + Entry("one"));
         Assert.Equal(3, error.LineNumber);
         Assert.Equal(line3, error.LineOffset);
@@ -154,12 +154,12 @@ public sealed class FollowTests
         string path = temp.Combine("s.jsonl");
         File.WriteAllText(path, Header + Entry("one") + Entry("two"));
         using var follower = new SessionFollower(path, SessionFollowOptions.Default);
-        Drain(follower);
+        FollowSteps.DrainLines(follower);
         long read = follower.Consumed;
 
         Truncate(path, Encoding.UTF8.GetByteCount(Header + Entry("one")));
 
-        var error = Assert.Throws<SessionFormatException>(() => Drain(follower));
+        var error = Assert.Throws<SessionFormatException>(() => FollowSteps.DrainLines(follower));
         Assert.Equal(4, error.LineNumber);
         Assert.Equal(read, error.LineOffset);
         Assert.Contains("shorter than the " + read + " bytes already read", error.Reason);
@@ -172,12 +172,12 @@ public sealed class FollowTests
         string path = temp.Combine("s.jsonl");
         File.WriteAllText(path, Header + Entry("one") + Entry("two"));
         using var follower = new SessionFollower(path, SessionFollowOptions.Default);
-        Drain(follower);
+        FollowSteps.DrainLines(follower);
 
         // Same file, new bytes, longer than before.
         File.WriteAllText(path, Header + Entry("uno") + Entry("dos") + Entry("tres"));
 
-        var error = Assert.Throws<SessionFormatException>(() => Drain(follower));
+        var error = Assert.Throws<SessionFormatException>(() => FollowSteps.DrainLines(follower));
         Assert.Contains("rewritten while it was followed", error.Reason);
         Assert.Contains("are different now", error.Reason);
     }
@@ -190,13 +190,13 @@ public sealed class FollowTests
         File.WriteAllText(path, Header + Entry("one"));
         using var writer = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
         using var follower = new SessionFollower(path, SessionFollowOptions.Default);
-        Drain(follower);
+        FollowSteps.DrainLines(follower);
 
         File.Delete(path);
         writer.Write(Encoding.UTF8.GetBytes(Entry("two")));
         writer.Flush();
 
-        Assert.Equal(Lines(Entry("two")), Drain(follower));
+        Assert.Equal(Lines(Entry("two")), FollowSteps.DrainLines(follower));
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public sealed class FollowTests
         var reported = new List<SessionLineIssue>();
         using var follower = new SessionFollower(path, new SessionFollowOptions { OnUnknownEntry = reported.Add });
 
-        Assert.Equal(Lines(Header, Entry("one"), Entry("two")), Drain(follower));
+        Assert.Equal(Lines(Header, Entry("one"), Entry("two")), FollowSteps.DrainLines(follower));
         SessionLineIssue issue = Assert.Single(reported);
         Assert.Equal(3, issue.LineNumber);
         Assert.Equal(Encoding.UTF8.GetByteCount(Header + Entry("one")), issue.ByteOffset);
@@ -264,7 +264,7 @@ public sealed class FollowTests
         File.WriteAllText(path, Header + "{\"type\":\"message\",\"timestamp\":\"" + new string('9', 300));
         using var follower = new SessionFollower(path, new SessionFollowOptions { MaxLineLength = 200 });
 
-        var error = Assert.Throws<SessionFormatException>(() => Drain(follower));
+        var error = Assert.Throws<SessionFormatException>(() => FollowSteps.DrainLines(follower));
         Assert.Equal(2, error.LineNumber);
         Assert.Contains("longer than the limit of 200 bytes", error.Reason);
     }
@@ -278,9 +278,9 @@ public sealed class FollowTests
         File.AppendAllText(path, Entry(new string('x', 700_000)) + "\r\n" + Entry("after the long one"));
         using var follower = new SessionFollower(path, SessionFollowOptions.Default);
 
-        List<string> followed = Drain(follower);
+        List<string> followed = FollowSteps.DrainLines(follower);
 
-        Assert.Equal(ReadEntries(path), followed);
+        Assert.Equal(FollowSteps.ReadEntryLines(path), followed);
         Assert.Equal(new FileInfo(path).Length, follower.Consumed);
     }
 
@@ -350,25 +350,6 @@ public sealed class FollowTests
 
     /// <summary>Entry lines as the follower's entries serialize: without their newlines.</summary>
     private static List<string> Lines(params string[] lines) => lines.Select(line => line.TrimEnd('\n')).ToList();
-
-    /// <summary>Looks until the file has nothing new, as the enumeration does between waits.</summary>
-    private static List<string> Drain(SessionFollower follower)
-    {
-        var lines = new List<string>();
-        bool read;
-        do
-        {
-            read = follower.Poll();
-            lines.AddRange(follower.Ready.Select(entry => Wire.Serialize(entry)));
-            follower.ThrowIfFailed();
-        }
-        while (read);
-
-        return lines;
-    }
-
-    private static List<string> ReadEntries(string path) =>
-        SessionReader.ReadEntriesAsync(path).ToBlockingEnumerable().Select(entry => Wire.Serialize(entry)).ToList();
 
     private static void Append(string path, ReadOnlySpan<byte> bytes)
     {
