@@ -30,7 +30,7 @@ internal static class FollowCommand
         };
         HelpNotes.Set(command, "Every message is printed as written: a tool turn is shown before its results arrive, and headers and entries of other kinds\n" +
             "are not printed. A line still being written is printed once its newline is there. Entries of a newer rho are skipped with a note on stderr.\n" +
-            "Exit codes: 0 interrupted (Ctrl-C); 1 a damaged line, or the file was rewritten while followed (one line 'ERROR: ...' on stderr);\n" +
+            "Exit codes: 0 interrupted (Ctrl-C, or SIGTERM); 1 a damaged line, or the file was rewritten while followed (one line 'ERROR: ...' on stderr);\n" +
             "  2 no such file or session, or a mistake; 4 the file is in a format this version does not read.");
         CommandAction.Set(command, console, (result, cancellationToken) =>
             RunAsync(console, result.GetValue(target)!, result.GetValue(json), result.GetValue(root), result.GetValue(cwd),
@@ -42,6 +42,8 @@ internal static class FollowCommand
         CliConsole console, string target, bool json, string? root, string? cwd, int maxLineLength, CancellationToken cancellationToken)
     {
         string path = SessionLocator.Resolve(target, root, cwd);
+        using var interruption = new Interruption(cancellationToken);
+        cancellationToken = interruption.Token;
         var options = new SessionFollowOptions
         {
             MaxLineLength = maxLineLength,
