@@ -17,14 +17,12 @@ internal sealed class Transcript(TextWriter output, Style style)
     {
         if (read.Summary.Header is { } header)
         {
-            output.WriteLine(style.Dim("session " + Printable.Line(header.Id) + "  started " + Formats.UnixSeconds(header.Timestamp) + "  in " + Printable.Line(header.Cwd)));
-            output.WriteLine();
+            WriteHeader(header);
         }
 
         for (int i = 0; i < read.Messages.Count; i++)
         {
             WriteMessage(i + 1, read.Messages[i]);
-            output.WriteLine();
         }
 
         if (read.Messages.Count == 0)
@@ -35,7 +33,21 @@ internal sealed class Transcript(TextWriter output, Style style)
         WriteRepairs(read.Summary);
     }
 
-    private void WriteMessage(int number, Message message)
+    /// <summary>The session's line, then a blank line.</summary>
+    public void WriteHeader(SessionEntry.Header header)
+    {
+        output.WriteLine(style.Dim("session " + Printable.Line(header.Id) + "  started " + Formats.UnixSeconds(header.Timestamp) + "  in " + Printable.Line(header.Cwd)));
+        output.WriteLine();
+    }
+
+    /// <summary>Message <paramref name="number"/> (1-based) under its rule, then a blank line.</summary>
+    public void WriteMessage(int number, Message message)
+    {
+        WriteBody(number, message);
+        output.WriteLine();
+    }
+
+    private void WriteBody(int number, Message message)
     {
         string label = style.Bold("#" + number) + " ";
         switch (message)

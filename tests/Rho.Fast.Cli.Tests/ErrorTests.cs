@@ -11,6 +11,7 @@ public sealed class ErrorTests
     [InlineData("fmt")]
     [InlineData("show")]
     [InlineData("show", "--json")]
+    [InlineData("follow")]
     [InlineData("repair")]
     [InlineData("repair", "--salvage")]
     public void A_missing_file(params string[] command)

@@ -11,6 +11,7 @@ public sealed class HelpTests
     [Theory]
     [InlineData("list", "List the sessions")]
     [InlineData("show", "NO_COLOR")]
+    [InlineData("follow", "Ctrl-C")]
     [InlineData("check", "0  clean")]
     [InlineData("repair", "--salvage")]
     [InlineData("fmt", "as serde_json would")]
@@ -32,7 +33,7 @@ public sealed class HelpTests
     {
         string output = CliRun.Run("--help").Out;
 
-        foreach (string command in new[] { "list", "show", "check", "repair", "fmt", "gen", "bench", "demo" })
+        foreach (string command in new[] { "list", "show", "follow", "check", "repair", "fmt", "gen", "bench", "demo" })
         {
             Assert.Contains("\n  " + command + " ", output);
         }
@@ -41,6 +42,7 @@ public sealed class HelpTests
     [Theory]
     [InlineData("list")]
     [InlineData("show")]
+    [InlineData("follow")]
     [InlineData("check")]
     [InlineData("repair")]
     [InlineData("fmt")]
@@ -73,6 +75,7 @@ public sealed class HelpTests
     [Theory]
     [InlineData("list")]
     [InlineData("show")]
+    [InlineData("follow")]
     [InlineData("check")]
     [InlineData("repair")]
     [InlineData("fmt")]

@@ -12,6 +12,7 @@ return args.Length == 0 ? Usage() : args[0] switch
     "append" when args.Length == 7 => Append(args[1], args[2], args[3], Int(args[4]), Int(args[5]), Int(args[6])),
     "crash" when args.Length == 4 => Crash(args[1], args[2], ulong.Parse(args[3], CultureInfo.InvariantCulture)),
     "fill" when args.Length == 5 => Fill(args[1], args[2], args[3], long.Parse(args[4], CultureInfo.InvariantCulture)),
+    "halves" when args.Length == 6 => Halves(args[1], Int(args[2]), Int(args[3]), Int(args[4]), Int(args[5])),
     "home" when args.Length == 1 => Home(),
     _ => Usage(),
 };
@@ -23,6 +24,8 @@ static int Usage()
           append <root> <cwd> <id prefix> <worker> <count> <padding>   resume, print "ready", wait for a line on stdin, append <count> labelled entries
           crash <root> <cwd> <seed>                           resume (or create) the one session of <cwd>, append the crash script forever, "ack <i>" per append
           fill <root> <cwd> <id prefix> <file size limit>     append until the file size limit stops a write, then lift the limit and append once more
+          halves <file> <worker> <count> <pause ms> <padding> append <count> labelled user messages, each line in two writes under the folder lock:
+                                                              "half <j>", a pause (a line on stdin when negative), the rest, "ack <j>"
           home                                                print the default session root, or the error
         """);
     return 2;
@@ -48,6 +51,49 @@ static int Append(string root, string cwd, string idPrefix, int worker, int coun
         {
             resumed.Session.Append(Message.UserText(WorkerLabels.Label(worker, j, padding)));
         }
+    }
+
+    Console.Out.WriteLine("done");
+    return 0;
+}
+
+// The writer a follower must never read half of: each line's first half is on disk, and seen,
+// for the whole pause before the rest comes. The folder lock keeps Rho.Fast's writers out meanwhile.
+static int Halves(string file, int worker, int count, int pause, int padding)
+{
+    string folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
+    int lockFd = Native.open(folder, 0);
+    if (lockFd < 0)
+    {
+        Console.Out.WriteLine("setup-failed open");
+        return 3;
+    }
+
+    using var output = new FileStream(file, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+    Console.Out.WriteLine("ready");
+    for (int j = 0; j < count; j++)
+    {
+        string label = WorkerLabels.Label(worker, j, padding);
+        string timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        byte[] entry = Rho.Fast.Serialization.Wire.SerializeToUtf8Bytes(new SessionEntry.MessageEntry(timestamp, Message.UserText(label)));
+        byte[] line = [.. entry, (byte)'\n'];
+        int half = line.Length / 2;
+        _ = Native.flock(lockFd, Native.LOCK_EX);
+        long end = RandomAccess.GetLength(output.SafeFileHandle);
+        RandomAccess.Write(output.SafeFileHandle, line.AsSpan(0, half), end);
+        Console.Out.WriteLine("half " + j.ToString(CultureInfo.InvariantCulture));
+        if (pause < 0)
+        {
+            _ = Console.In.ReadLine();
+        }
+        else
+        {
+            System.Threading.Thread.Sleep(pause);
+        }
+
+        RandomAccess.Write(output.SafeFileHandle, line.AsSpan(half), end + half);
+        _ = Native.flock(lockFd, Native.LOCK_UN);
+        Console.Out.WriteLine("ack " + j.ToString(CultureInfo.InvariantCulture));
     }
 
     Console.Out.WriteLine("done");
@@ -184,6 +230,8 @@ internal static partial class Native
 {
     public const int SIGXFSZ = 25;
     public const int RLIMIT_FSIZE = 1;
+    public const int LOCK_EX = 2;
+    public const int LOCK_UN = 8;
     public static readonly nint SIG_IGN = 1;
     public static readonly nint SIG_ERR = -1;
 
@@ -196,6 +244,12 @@ internal static partial class Native
 
     [LibraryImport("libc", SetLastError = true)]
     public static partial nint signal(int signal, nint handler);
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int open(string path, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int flock(int fd, int operation);
 
     [LibraryImport("libc", SetLastError = true)]
     public static partial int getrlimit(int resource, out Rlimit limit);

@@ -93,6 +93,12 @@ internal sealed class LineSplitter : IDisposable
         return reader.Position;
     }
 
+    /// <summary>
+    /// Forgets that the unconsumed bytes of the last buffer were searched: the input was cut or
+    /// rewritten there, so the next buffer starts with new bytes at the same offset.
+    /// </summary>
+    public void DiscardIncompleteLine() => _searched = 0;
+
     private void Feed(ReadOnlySequence<byte> line, long length, ILineSink sink)
     {
         if (line.Length > _options.MaxLineLength)

@@ -21,7 +21,7 @@ namespace Rho.Fast;
 /// file's read waits only on the disk. To read on your own terms (asynchronous handles, a network
 /// stream), pass a <see cref="Stream"/> or a <see cref="PipeReader"/>.
 /// </remarks>
-public static class SessionReader
+public static partial class SessionReader
 {
     private const int FileBufferSize = 256 * 1024;
 
