@@ -16,11 +16,13 @@ internal static class Program
     internal static int Run(string[] args, CliConsole console)
     {
         var root = new RootCommand(
-            "Tools for rho session files (JSONL): list, show, check, repair and format them; generate and benchmark synthetic sessions.\n" +
+            "Tools for rho session files (JSONL): list, show, export, search, check, repair and format them; generate and benchmark synthetic sessions.\n" +
             "Try 'rho-fast demo' to watch a crash-torn session being repaired on resume.")
         {
             ListCommand.Create(console),
             ShowCommand.Create(console),
+            ExportCommand.Create(console),
+            SearchCommand.Create(console),
             CheckCommand.Create(console),
             RepairCommand.Create(console),
             FmtCommand.Create(console),
