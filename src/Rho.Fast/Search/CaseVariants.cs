@@ -8,7 +8,7 @@ namespace Rho.Fast;
 /// <summary>
 /// Every character equal to a given one under <see cref="StringComparison.OrdinalIgnoreCase"/>,
 /// the comparison a search's match is decided by, so a byte filter built from them never misses a
-/// match (<c>s</c> has <c>S</c> and <c>ſ</c>, <c>é</c> has <c>É</c>).
+/// match (<c>é</c> has <c>É</c>; <c>ɐ</c> has <c>Ɐ</c>, a byte longer in UTF-8).
 /// </summary>
 internal static class CaseVariants
 {
