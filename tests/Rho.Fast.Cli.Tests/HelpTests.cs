@@ -11,6 +11,8 @@ public sealed class HelpTests
     [Theory]
     [InlineData("list", "List the sessions")]
     [InlineData("show", "NO_COLOR")]
+    [InlineData("export", "self-contained")]
+    [InlineData("search", "ignoring case")]
     [InlineData("check", "0  clean")]
     [InlineData("repair", "--salvage")]
     [InlineData("fmt", "as serde_json would")]
@@ -32,7 +34,7 @@ public sealed class HelpTests
     {
         string output = CliRun.Run("--help").Out;
 
-        foreach (string command in new[] { "list", "show", "check", "repair", "fmt", "gen", "bench", "demo" })
+        foreach (string command in new[] { "list", "show", "export", "search", "check", "repair", "fmt", "gen", "bench", "demo" })
         {
             Assert.Contains("\n  " + command + " ", output);
         }
@@ -41,6 +43,8 @@ public sealed class HelpTests
     [Theory]
     [InlineData("list")]
     [InlineData("show")]
+    [InlineData("export")]
+    [InlineData("search")]
     [InlineData("check")]
     [InlineData("repair")]
     [InlineData("fmt")]
@@ -73,6 +77,8 @@ public sealed class HelpTests
     [Theory]
     [InlineData("list")]
     [InlineData("show")]
+    [InlineData("export")]
+    [InlineData("search")]
     [InlineData("check")]
     [InlineData("repair")]
     [InlineData("fmt")]

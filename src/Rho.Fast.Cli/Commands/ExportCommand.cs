@@ -24,7 +24,18 @@ internal static class ExportCommand
             HelpName = "md|html|json",
             DefaultValueFactory = _ => "html",
         };
-        format.AcceptOnlyFromAmong("md", "html", "json");
+        format.CustomParser = result =>
+        {
+            // One line, as every other bad value is reported.
+            string value = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            if (value is "md" or "html" or "json")
+            {
+                return value;
+            }
+
+            result.AddError("--format takes md, html or json, not '" + value + "'");
+            return "html";
+        };
         var output = new Option<string?>("--output", "-o")
         {
             Description = "Write to this file instead of standard output (replaced if it exists); a folder gets <session id>.<md|html|json> in it.",
