@@ -9,21 +9,24 @@ using System.Text;
 namespace Rho.Fast;
 
 /// <summary>
-/// A search text as the bytes it can take in a session line written with serde_json's escaping:
-/// one <see cref="ByteClass"/> per character, matched case-insensitively. Candidates are found by
-/// the SIMD substring filter: two bytes of the pattern at a fixed distance, compared 32 (or 16)
-/// positions at a time, and only where both fit is the whole pattern compared.
+/// A search text as the UTF-8 bytes it can take, one <see cref="ByteClass"/> per character (its
+/// case variants), either in decoded text or, escaped, inside a JSON string written with
+/// serde_json's escaping. Matches are found by the SIMD substring filter: two bytes of the pattern
+/// at a fixed distance, compared 32 (or 16) positions at a time, and only where both fit is the
+/// whole pattern compared.
 /// </summary>
 /// <remarks>
-/// Every match of the text in a string that uses only serde's escapes is found; a match can also
-/// be found where there is none (across an escape, in a key), which the caller checks. Lines
-/// with other escapes (<c>\u00e9</c>, <c>\/</c>) hide characters from any byte filter and are
-/// decoded instead (see <see cref="EscapeScan"/>).
+/// On decoded UTF-8 a match is exactly a match of <see cref="string.IndexOf(string, StringComparison)"/>
+/// with <see cref="StringComparison.OrdinalIgnoreCase"/>: the characters are compared one by one,
+/// each against its variants under that comparison. Escaped, every match of the text in a string
+/// that uses only serde's escapes is found, and a match can be found where there is none (across
+/// an escape, in a key), which the caller checks; lines with other escapes (<c>\u00e9</c>,
+/// <c>\/</c>) hide characters from any byte filter and are decoded instead (see <see cref="EscapeScan"/>).
 /// </remarks>
 internal sealed class NeedlePattern
 {
-    // Longer texts are filtered by their start: a match of the whole is a match of its start.
-    private const int MaxClasses = 32;
+    // Longer texts are filtered in JSON by their start: a match of the whole is a match of its start.
+    private const int MaxEscapedClasses = 32;
 
     private readonly ByteClass[] _classes;
 
@@ -59,11 +62,16 @@ internal sealed class NeedlePattern
         }
     }
 
-    /// <summary>The pattern of <paramref name="text"/>, or <see langword="null"/> when it holds a lone surrogate, which no decoded text does.</summary>
-    public static NeedlePattern? Create(string text)
+    /// <summary>
+    /// The pattern of <paramref name="text"/>: of all of it in decoded UTF-8, or of its start as
+    /// serde_json escapes it when <paramref name="escaped"/>; <see langword="null"/> when it holds a
+    /// lone surrogate, which no decoded text does.
+    /// </summary>
+    public static NeedlePattern? Create(string text, bool escaped)
     {
         var classes = new List<ByteClass>();
-        for (int i = 0; i < text.Length && classes.Count < MaxClasses; i++)
+        int limit = escaped ? MaxEscapedClasses : int.MaxValue;
+        for (int i = 0; i < text.Length && classes.Count < limit; i++)
         {
             if (char.IsSurrogate(text[i]))
             {
@@ -73,7 +81,7 @@ internal sealed class NeedlePattern
                 }
 
                 i++;
-                classes.Add(new ByteClass(Encode(CaseVariants.Of(rune))));
+                classes.Add(new ByteClass(Encode(CaseVariants.Of(rune), escaped)));
             }
             else
             {
@@ -84,22 +92,26 @@ internal sealed class NeedlePattern
                     runes[v] = new Rune(variants[v]);
                 }
 
-                classes.Add(new ByteClass(Encode(runes)));
+                classes.Add(new ByteClass(Encode(runes, escaped)));
             }
         }
 
         return classes.Count == 0 ? null : new NeedlePattern([.. classes]);
     }
 
+    /// <summary>The first match in <paramref name="data"/>: its start and length, or -1.</summary>
+    public int Find(ReadOnlySpan<byte> data, out int length) => Find(data, 0, out length, out _);
+
     /// <summary>
-    /// The first match in <paramref name="data"/> (by where its probed bytes are): its start and
-    /// length, or -1.
+    /// The next match whose probed run starts at or after <paramref name="from"/>: its start (which
+    /// can be before <paramref name="from"/>) and length, or -1. Calling again from
+    /// <paramref name="next"/> visits every match exactly once, in the order of their runs.
     /// </summary>
-    public int Find(ReadOnlySpan<byte> data, out int length)
+    public int Find(ReadOnlySpan<byte> data, int from, out int length, out int next)
     {
         if (_firstBytes is not null)
         {
-            for (int from = 0; from < data.Length;)
+            while (from < data.Length)
             {
                 int found = data[from..].IndexOfAny(_firstBytes);
                 if (found < 0)
@@ -108,23 +120,22 @@ internal sealed class NeedlePattern
                 }
 
                 int at = from + found;
+                from = at + 1;
                 int end = MatchForward(data, at, 0);
                 if (end >= 0)
                 {
-                    length = end - at;
+                    (length, next) = (end - at, from);
                     return at;
                 }
-
-                from = at + 1;
             }
 
-            length = 0;
+            (length, next) = (0, data.Length);
             return -1;
         }
 
         // x is where the probed run starts; its probes must be inside the data.
         int last = data.Length - 1 - int.Max(_probe0, _probe1);
-        int x = 0;
+        int x = from;
         ref byte origin = ref MemoryMarshal.GetReference(data);
         if (Vector256.IsHardwareAccelerated)
         {
@@ -137,9 +148,11 @@ internal sealed class NeedlePattern
                 uint bits = (Vector256.Equals(first | mask0, value0) & Vector256.Equals(second | mask1, value1)).ExtractMostSignificantBits();
                 for (; bits != 0; bits &= bits - 1)
                 {
-                    int start = TryMatch(data, x + BitOperations.TrailingZeroCount(bits), out length);
+                    int runAt = x + BitOperations.TrailingZeroCount(bits);
+                    int start = TryMatch(data, runAt, out length);
                     if (start >= 0)
                     {
+                        next = runAt + 1;
                         return start;
                     }
                 }
@@ -156,9 +169,11 @@ internal sealed class NeedlePattern
                 uint bits = (Vector128.Equals(first | mask0, value0) & Vector128.Equals(second | mask1, value1)).ExtractMostSignificantBits();
                 for (; bits != 0; bits &= bits - 1)
                 {
-                    int start = TryMatch(data, x + BitOperations.TrailingZeroCount(bits), out length);
+                    int runAt = x + BitOperations.TrailingZeroCount(bits);
+                    int start = TryMatch(data, runAt, out length);
                     if (start >= 0)
                     {
+                        next = runAt + 1;
                         return start;
                     }
                 }
@@ -172,12 +187,13 @@ internal sealed class NeedlePattern
                 int start = TryMatch(data, x, out length);
                 if (start >= 0)
                 {
+                    next = x + 1;
                     return start;
                 }
             }
         }
 
-        length = 0;
+        (length, next) = (0, data.Length);
         return -1;
     }
 
@@ -265,16 +281,23 @@ internal sealed class NeedlePattern
         return best;
     }
 
-    /// <summary>Each rune as serde_json writes it inside a string.</summary>
-    private static byte[][] Encode(Rune[] runes)
+    /// <summary>Each rune in UTF-8, or as serde_json writes it inside a string.</summary>
+    private static byte[][] Encode(Rune[] runes, bool escaped)
     {
         var members = new byte[runes.Length][];
         for (int i = 0; i < runes.Length; i++)
         {
-            members[i] = Escaped(runes[i]);
+            members[i] = escaped ? Escaped(runes[i]) : Utf8(runes[i]);
         }
 
         return members;
+    }
+
+    private static byte[] Utf8(Rune rune)
+    {
+        byte[] utf8 = new byte[rune.Utf8SequenceLength];
+        rune.EncodeToUtf8(utf8);
+        return utf8;
     }
 
     private static byte[] Escaped(Rune rune)
@@ -300,9 +323,7 @@ internal sealed class NeedlePattern
                 const string Hex = "0123456789abcdef";
                 return [(byte)'\\', (byte)'u', (byte)'0', (byte)'0', (byte)Hex[value >> 4], (byte)Hex[value & 0xF]];
             default:
-                byte[] utf8 = new byte[rune.Utf8SequenceLength];
-                rune.EncodeToUtf8(utf8);
-                return utf8;
+                return Utf8(rune);
         }
     }
 }

@@ -20,16 +20,16 @@ internal sealed class SessionFileSearch
     private const int ChunkSize = 1 << 20;
 
     private readonly string _path;
-    private readonly string _needle;
-    private readonly NeedlePattern _pattern;
+    private readonly NeedlePattern _escaped;
+    private readonly MessageText _text;
     private string? _sessionId;
     private int _messageIndex;
 
-    private SessionFileSearch(string path, string needle, NeedlePattern pattern)
+    private SessionFileSearch(string path, NeedlePattern escaped, NeedlePattern decoded)
     {
         _path = path;
-        _needle = needle;
-        _pattern = pattern;
+        _escaped = escaped;
+        _text = new MessageText(decoded);
     }
 
     private static ReadOnlySpan<byte> MessagePrefix => "{\"type\":\"message\""u8;
@@ -37,7 +37,12 @@ internal sealed class SessionFileSearch
     private static ReadOnlySpan<byte> HeaderPrefix => "{\"type\":\"session\""u8;
 
     /// <summary>The hits in <paramref name="path"/>, read as it is read; nothing when the file has gone.</summary>
-    public static IEnumerable<SessionSearchHit> Search(string path, string needle, NeedlePattern pattern, bool missingIsEmpty, CancellationToken cancellationToken)
+    /// <param name="path">The file.</param>
+    /// <param name="escaped">The text as a JSON string body holds it, to filter lines.</param>
+    /// <param name="decoded">The text in decoded UTF-8, to find it in a candidate's texts.</param>
+    /// <param name="missingIsEmpty">Whether a file that is not there has no hits rather than being an error.</param>
+    /// <param name="cancellationToken">Checked between chunks.</param>
+    public static IEnumerable<SessionSearchHit> Search(string path, NeedlePattern escaped, NeedlePattern decoded, bool missingIsEmpty, CancellationToken cancellationToken)
     {
         SafeFileHandle handle;
         try
@@ -50,7 +55,7 @@ internal sealed class SessionFileSearch
             return [];
         }
 
-        return new SessionFileSearch(path, needle, pattern).Read(handle, cancellationToken);
+        return new SessionFileSearch(path, escaped, decoded).Read(handle, cancellationToken);
     }
 
     private IEnumerable<SessionSearchHit> Read(SafeFileHandle handle, CancellationToken cancellationToken)
@@ -165,8 +170,7 @@ internal sealed class SessionFileSearch
         {
             if (raw != -1 && raw < position)
             {
-                int found = _pattern.Find(data[position..], out _);
-                raw = found < 0 ? -1 : position + found;
+                raw = _escaped.Find(data, position, out _, out _);
             }
 
             if (escape != -1 && escape < position)
@@ -190,7 +194,7 @@ internal sealed class SessionFileSearch
             if (line.StartsWith(MessagePrefix))
             {
                 bool foreignEscape = escape >= lineStart && escape < lineEnd;
-                if (foreignEscape || JsonStringValues.AnyMatches(line, _pattern))
+                if (foreignEscape || JsonStringValues.AnyMatches(line, _escaped))
                 {
                     Check(line, hits);
                 }
@@ -205,11 +209,11 @@ internal sealed class SessionFileSearch
     /// <summary>Parses a candidate line and searches its decoded text.</summary>
     private void Check(ReadOnlySpan<byte> line, List<SessionSearchHit> hits)
     {
-        if (TryParse(line) is SessionEntry.MessageEntry { Body: var message } && MessageText.TryFind(message, _needle, out string text, out int at))
+        if (TryParse(line) is SessionEntry.MessageEntry { Body: var message } && _text.TryFind(message, out string text, out int at, out int length))
         {
-            (string snippet, int matchStart) = Snippet.Around(text, at, _needle.Length);
+            (string snippet, int matchStart) = Snippet.Around(text, at, length);
             string id = _sessionId ?? SessionStore.IdOf(_path) ?? Path.GetFileNameWithoutExtension(_path);
-            hits.Add(new SessionSearchHit(id, _path, _messageIndex, message, snippet, matchStart, _needle.Length));
+            hits.Add(new SessionSearchHit(id, _path, _messageIndex, message, snippet, matchStart, length));
         }
     }
 

@@ -18,7 +18,9 @@ namespace Rho.Fast;
 /// </remarks>
 public sealed class SessionSearch
 {
-    private readonly NeedlePattern? _pattern;
+    // The text as serde_json escapes it, to filter raw lines; and decoded, to find it in a candidate's texts.
+    private readonly NeedlePattern? _escaped;
+    private readonly NeedlePattern? _decoded;
 
     /// <summary>Prepares a search for <paramref name="text"/>.</summary>
     /// <param name="text">What to find; not empty.</param>
@@ -29,7 +31,8 @@ public sealed class SessionSearch
         Text = text;
 
         // A text with a lone surrogate matches nothing a session holds (serde_json refuses those).
-        _pattern = NeedlePattern.Create(text);
+        _escaped = NeedlePattern.Create(text, escaped: true);
+        _decoded = NeedlePattern.Create(text, escaped: false);
     }
 
     /// <summary>The text searched for.</summary>
@@ -42,7 +45,7 @@ public sealed class SessionSearch
     public IEnumerable<SessionSearchHit> SearchFile(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return _pattern is null ? [] : SessionFileSearch.Search(path, Text, _pattern, missingIsEmpty: false, cancellationToken);
+        return _escaped is null || _decoded is null ? [] : SessionFileSearch.Search(path, _escaped, _decoded, missingIsEmpty: false, cancellationToken);
     }
 
     /// <summary>
@@ -57,14 +60,14 @@ public sealed class SessionSearch
     {
         ArgumentNullException.ThrowIfNull(store);
         IReadOnlyList<string> files = store.SessionFilesNewestFirst(cwd);
-        return _pattern is null ? [] : SearchFiles(files, _pattern, cancellationToken);
+        return _escaped is null || _decoded is null ? [] : SearchFiles(files, _escaped, _decoded, cancellationToken);
     }
 
-    private IEnumerable<SessionSearchHit> SearchFiles(IReadOnlyList<string> files, NeedlePattern pattern, CancellationToken cancellationToken)
+    private static IEnumerable<SessionSearchHit> SearchFiles(IReadOnlyList<string> files, NeedlePattern escaped, NeedlePattern decoded, CancellationToken cancellationToken)
     {
         foreach (string file in files)
         {
-            foreach (SessionSearchHit hit in SessionFileSearch.Search(file, Text, pattern, missingIsEmpty: true, cancellationToken))
+            foreach (SessionSearchHit hit in SessionFileSearch.Search(file, escaped, decoded, missingIsEmpty: true, cancellationToken))
             {
                 yield return hit;
             }

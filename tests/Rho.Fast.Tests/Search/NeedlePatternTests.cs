@@ -20,7 +20,7 @@ public sealed class NeedlePatternTests
         {
             string text = RandomText(random, random.Next(0, 90));
             string needle = random.Next(3) == 0 && text.Length > 2 ? Piece(random, text) : RandomText(random, 1 + random.Next(5));
-            NeedlePattern? pattern = NeedlePattern.Create(needle);
+            NeedlePattern? pattern = NeedlePattern.Create(needle, escaped: true);
             Assert.NotNull(pattern);
             byte[] escaped = Escaped(text);
 
@@ -47,10 +47,52 @@ public sealed class NeedlePatternTests
     }
 
     [Fact]
+    public void In_decoded_text_a_match_is_exactly_an_ordinal_ignore_case_match()
+    {
+        var random = new Random(12);
+        for (int round = 0; round < 4000; round++)
+        {
+            string text = RandomText(random, random.Next(0, 90));
+            string needle = random.Next(2) == 0 && text.Length > 2 ? Piece(random, text) : RandomText(random, 1 + random.Next(4));
+            NeedlePattern pattern = NeedlePattern.Create(needle, escaped: false)!;
+            byte[] utf8 = Encoding.UTF8.GetBytes(text);
+
+            int start = pattern.Find(utf8, out int length);
+
+            Assert.True(text.Contains(needle, StringComparison.OrdinalIgnoreCase) == start >= 0, Show(needle) + " in " + Show(text));
+            if (start >= 0)
+            {
+                string matched = Encoding.UTF8.GetString(utf8, start, length);
+                Assert.Equal(needle, matched, StringComparer.OrdinalIgnoreCase);
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_match_is_visited_once_in_order_of_its_run()
+    {
+        NeedlePattern pattern = NeedlePattern.Create("aba", escaped: false)!;
+        byte[] data = "xxabababa-ABA"u8.ToArray();
+        var starts = new System.Collections.Generic.List<int>();
+        for (int from = 0; ;)
+        {
+            int start = pattern.Find(data, from, out _, out from);
+            if (start < 0)
+            {
+                break;
+            }
+
+            starts.Add(start);
+        }
+
+        Assert.Equal([2, 4, 6, 10], starts);
+    }
+
+    [Fact]
     public void The_first_match_is_found_at_every_position_of_long_data()
     {
         // Positions across the 32- and 16-byte blocks and the scalar tail.
-        NeedlePattern pattern = NeedlePattern.Create("NeEdle")!;
+        NeedlePattern pattern = NeedlePattern.Create("NeEdle", escaped: true)!;
         for (int size = 6; size < 140; size++)
         {
             for (int at = 0; at + 6 <= size; at++)
@@ -68,7 +110,7 @@ public sealed class NeedlePatternTests
     public void A_match_starting_before_the_probed_run_is_found_backwards()
     {
         // ɐ's capital Ɐ takes three bytes, ɐ two: the probed run starts after it and the start is matched backwards.
-        NeedlePattern pattern = NeedlePattern.Create("ɐbcdef")!;
+        NeedlePattern pattern = NeedlePattern.Create("ɐbcdef", escaped: false)!;
 
         Assert.Equal(3, pattern.Find(Encoding.UTF8.GetBytes("xx Ɐbcdef"), out int length));
         Assert.Equal(8, length);
