@@ -112,7 +112,10 @@ internal static class ExportCommand
         }
     }
 
-    /// <summary>The file to write: PATH itself, or in a folder PATH the session's id with the format's extension; never the session file.</summary>
+    /// <summary>
+    /// The file to write, spelled as given: PATH itself, or in a folder PATH the session's id with the
+    /// format's extension; never the session file.
+    /// </summary>
     private static string OutputFile(string output, string session, SessionEntry.Header? header, string format)
     {
         string file = output;
@@ -122,13 +125,13 @@ internal static class ExportCommand
             file = Path.Combine(output, SafeName(id) + "." + format);
         }
 
-        file = Path.GetFullPath(file);
-        if (string.Equals(file, Path.GetFullPath(session), StringComparison.Ordinal))
+        string full = Path.GetFullPath(file);
+        if (string.Equals(full, Path.GetFullPath(session), StringComparison.Ordinal))
         {
-            throw new UsageException("the output " + file + " is the session file itself; choose another --output");
+            throw new UsageException("the output " + full + " is the session file itself; choose another --output");
         }
 
-        string? folder = Path.GetDirectoryName(file);
+        string? folder = Path.GetDirectoryName(full);
         if (folder is not null && !Directory.Exists(folder))
         {
             throw new UsageException("no such folder for --output: " + folder);
