@@ -17,6 +17,9 @@ public static class BenchmarkSettings
     /// <summary>Corpus sizes (MB) for the scale check.</summary>
     public static IEnumerable<int> ScaleSizes => Quick ? [1, 10] : [1, 10, 100];
 
+    /// <summary>Corpus sizes (MB) for the search.</summary>
+    public static IEnumerable<int> SearchSizes => Quick ? [1] : [1000];
+
     /// <summary>The size of each of the 750 sessions of the listing benchmark, in KB.</summary>
     public static IEnumerable<int> ListSessionSizes => Quick ? [32] : [1300];
 

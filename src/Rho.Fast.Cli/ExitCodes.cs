@@ -8,6 +8,9 @@ internal static class ExitCodes
     /// <summary><c>fmt</c> and <c>show</c>: the file cannot be read (the reference reader rejects it).</summary>
     public const int Unreadable = 1;
 
+    /// <summary><c>search</c>: no message contains the text, as grep reports it.</summary>
+    public const int NoMatch = 1;
+
     /// <summary>A mistake on the command line or an input that is not there: one line on stderr.</summary>
     public const int UserError = 2;
 

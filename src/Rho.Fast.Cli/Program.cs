@@ -16,12 +16,14 @@ internal static class Program
     internal static int Run(string[] args, CliConsole console)
     {
         var root = new RootCommand(
-            "Tools for rho session files (JSONL): list, show, follow, check, repair and format them; generate and benchmark synthetic sessions.\n" +
+            "Tools for rho session files (JSONL): list, show, follow, export, search, check, repair and format them; generate and benchmark synthetic sessions.\n" +
             "Try 'rho-fast demo' to watch a crash-torn session being repaired on resume.")
         {
             ListCommand.Create(console),
             ShowCommand.Create(console),
             FollowCommand.Create(console),
+            ExportCommand.Create(console),
+            SearchCommand.Create(console),
             CheckCommand.Create(console),
             RepairCommand.Create(console),
             FmtCommand.Create(console),

@@ -12,6 +12,8 @@ public sealed class HelpTests
     [InlineData("list", "List the sessions")]
     [InlineData("show", "NO_COLOR")]
     [InlineData("follow", "Ctrl-C")]
+    [InlineData("export", "self-contained")]
+    [InlineData("search", "ignoring case")]
     [InlineData("check", "0  clean")]
     [InlineData("repair", "--salvage")]
     [InlineData("fmt", "as serde_json would")]
@@ -33,7 +35,7 @@ public sealed class HelpTests
     {
         string output = CliRun.Run("--help").Out;
 
-        foreach (string command in new[] { "list", "show", "follow", "check", "repair", "fmt", "gen", "bench", "demo" })
+        foreach (string command in new[] { "list", "show", "follow", "export", "search", "check", "repair", "fmt", "gen", "bench", "demo" })
         {
             Assert.Contains("\n  " + command + " ", output);
         }
@@ -43,6 +45,8 @@ public sealed class HelpTests
     [InlineData("list")]
     [InlineData("show")]
     [InlineData("follow")]
+    [InlineData("export")]
+    [InlineData("search")]
     [InlineData("check")]
     [InlineData("repair")]
     [InlineData("fmt")]
@@ -76,6 +80,8 @@ public sealed class HelpTests
     [InlineData("list")]
     [InlineData("show")]
     [InlineData("follow")]
+    [InlineData("export")]
+    [InlineData("search")]
     [InlineData("check")]
     [InlineData("repair")]
     [InlineData("fmt")]

@@ -19,6 +19,7 @@ public static class TargetReport
         ["Append"] = "RhoFast_Append",
         ["List"] = "RhoFast_List",
         ["Scale"] = "RhoFast_ReadMessages",
+        ["Search"] = "RhoFast_Search_NoMatch",
     };
 
     /// <summary>Builds the report; empty when nothing ran.</summary>

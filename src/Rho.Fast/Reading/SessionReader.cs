@@ -95,12 +95,29 @@ public static partial class SessionReader
     /// <returns>The model and display histories, the conversation tree and what the read found.</returns>
     /// <exception cref="SessionFormatException">A line cannot be read, or the records contradict each other.</exception>
     /// <exception cref="UnsupportedSessionFormatException">The header is of a format version above 4.</exception>
-    public static async Task<SessionHistories> ReadHistoriesAsync(Stream input, SessionReadOptions? options = null, CancellationToken cancellationToken = default)
+    internal static async Task<SessionHistories> ReadHistoriesAsync(Stream input, SessionReadOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         options ??= SessionReadOptions.Default;
         var repairer = new TailRepairer(options, new List<Message>());
         await FeedAsync(PipeReader.Create(input, PipeOptions(leaveOpen: true)), options, repairer, cancellationToken).ConfigureAwait(false);
+        repairer.Complete();
+        return repairer.Histories();
+    }
+
+    /// <summary>Reads a session file of any format from 1 to 4 into the two histories rho 1.47 resumes with, as <see cref="ReadHistories(string, SessionReadOptions?, CancellationToken)"/> does, reading the file asynchronously.</summary>
+    /// <param name="path">The session file.</param>
+    /// <param name="options">Line limit and how unreadable lines are treated; the source name defaults to <paramref name="path"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The model and display histories, the conversation tree and what the read found.</returns>
+    /// <exception cref="SessionFormatException">A line cannot be read, or the records contradict each other.</exception>
+    /// <exception cref="UnsupportedSessionFormatException">The header is of a format version above 4.</exception>
+    public static async Task<SessionHistories> ReadHistoriesAsync(string path, SessionReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        SessionReadOptions named = Named(options, path);
+        await using Stream file = OpenFile(path);
+        var repairer = new TailRepairer(named, new List<Message>());
+        await FeedAsync(PipeReader.Create(file, PipeOptions(leaveOpen: true)), named, repairer, cancellationToken).ConfigureAwait(false);
         repairer.Complete();
         return repairer.Histories();
     }

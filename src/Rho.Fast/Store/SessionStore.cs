@@ -146,6 +146,33 @@ public sealed class SessionStore
     }
 
     /// <summary>
+    /// The session files of <paramref name="cwd"/>'s workspace, or of every workspace when it is
+    /// <see langword="null"/>, in both layouts, newest first.
+    /// </summary>
+    internal IReadOnlyList<string> SessionFilesNewestFirst(string? cwd)
+    {
+        var sessions = new List<(string Path, DateTimeOffset Created)>();
+        IEnumerable<string> workspaces = cwd is not null ? [WorkspaceDirectory(cwd)]
+            : Directory.Exists(Root) ? Directory.EnumerateDirectories(Root) : [];
+        foreach (string workspace in workspaces)
+        {
+            foreach (string path in SessionFilesIn(workspace))
+            {
+                sessions.Add((path, CreatedOf(path)));
+            }
+        }
+
+        sessions.Sort(static (a, b) => b.Created != a.Created ? b.Created.CompareTo(a.Created) : string.CompareOrdinal(b.Path, a.Path));
+        var paths = new string[sessions.Count];
+        for (int i = 0; i < paths.Length; i++)
+        {
+            paths[i] = sessions[i].Path;
+        }
+
+        return paths;
+    }
+
+    /// <summary>
     /// The session id a path names: the part after the last <c>_</c> of the session's name, which is
     /// the folder's name for a <c>session.jsonl</c> in a session folder, else the <c>.jsonl</c> file's stem.
     /// </summary>

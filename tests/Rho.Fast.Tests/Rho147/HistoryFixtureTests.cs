@@ -31,10 +31,12 @@ public sealed class HistoryFixtureTests
     {
         SessionHistories sync = SessionReader.ReadHistories(Rho147Files.PathOf(name));
         await using FileStream file = File.OpenRead(Rho147Files.PathOf(name));
-        SessionHistories async = await SessionReader.ReadHistoriesAsync(file);
+        SessionHistories async = await SessionReader.ReadHistoriesAsync(file, null, default);
         Assert.Equal(sync.Model, async.Model);
         Assert.Equal(sync.Display, async.Display);
         Assert.Equal(sync.Tree.Nodes, async.Tree.Nodes);
+        SessionHistories byPath = await SessionReader.ReadHistoriesAsync(Rho147Files.PathOf(name));
+        Assert.Equal(sync.Display, byPath.Display);
     }
 
     [Theory]
