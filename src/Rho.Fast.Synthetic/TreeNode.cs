@@ -21,7 +21,7 @@ internal struct TurnPhase
 /// </summary>
 internal sealed class TreeNode
 {
-    public TreeNode(string id, TreeNode? parent, NodeKind kind, CompactionFacts? facts, Message[] model, List<Message> display, TreeState state, TurnPhase phase)
+    public TreeNode(string id, TreeNode? parent, NodeKind kind, CompactionFacts? facts, Message[] model, List<Message> display, TreeState state, TurnPhase phase, long weight)
     {
         Id = id;
         Parent = parent;
@@ -31,12 +31,6 @@ internal sealed class TreeNode
         Display = display;
         State = state;
         Phase = phase;
-        long weight = 0;
-        foreach (Message message in model)
-        {
-            weight += TreeConversation.Weight(message);
-        }
-
         Weight = weight;
     }
 

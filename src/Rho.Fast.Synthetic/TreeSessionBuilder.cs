@@ -83,6 +83,7 @@ internal sealed class TreeSessionBuilder
 
         _justMoved = false;
         bool settled = parent.Phase.PendingResults is null;
+        bool idle = settled && !parent.Phase.Prompted;
         if (settled && parent.Model.Length >= 3 && (parent.Weight > _compactAtWeight || parent.Model.Length > _compactAtCount || _rng.Percent(2)))
         {
             return Compaction(parent, timestamp);
@@ -94,7 +95,7 @@ internal sealed class TreeSessionBuilder
         }
 
         int roll = _rng.Below(100);
-        if (roll < 3 && settled)
+        if (roll < 3 && idle)
         {
             return DisplayOnly(parent, timestamp);
         }
@@ -120,9 +121,9 @@ internal sealed class TreeSessionBuilder
         ModelIdentity provider = parent.State.Provider;
         var appended = new List<Message>();
         var display = new List<Message>();
-        if (_rng.Percent(3))
+        if (!phase.Prompted && phase.PendingResults is null && _rng.Percent(3))
         {
-            // The user switched models: the command is shown, the snapshot names the new provider.
+            // Between turns the user switched models: the command is shown, the snapshot names the new provider.
             provider = _rng.Pick(Providers);
             display.Add(Message.UserText("/model " + provider.Model));
         }
@@ -142,7 +143,7 @@ internal sealed class TreeSessionBuilder
         return Add(parent, NodeKind.Commit, null, [.. parent.Model.AsSpan(0, parent.Model.Length - 1), answer], [shown], state, phase, timestamp, full: true, appended: 1);
     }
 
-    /// <summary>A local command's output: shown, nothing saved changes, so the revision stays.</summary>
+    /// <summary>A local command typed between turns, and its output: shown, nothing saved changes, so the revision stays.</summary>
     private SessionEntry DisplayOnly(TreeNode parent, string timestamp) =>
         Add(parent, NodeKind.Commit, null, parent.Model, [_talk.SlashCommand(), _talk.LocalOutput()], parent.State, parent.Phase, timestamp, full: false, appended: 0);
 
@@ -183,7 +184,8 @@ internal sealed class TreeSessionBuilder
             currentTokens,
             revision);
         var facts = new CompactionFacts(previousMessages, currentMessages, previousTokens, currentTokens, cost);
-        List<Message> display = _rng.Percent(40) ? [Message.UserText("/compact")] : [];
+        // Between turns the user may have asked for it; otherwise rho compacted on its own.
+        List<Message> display = !parent.Phase.Prompted && _rng.Percent(40) ? [Message.UserText("/compact")] : [];
         TreeState state = parent.State with { Revision = revision, Compaction = compaction };
         return Add(parent, NodeKind.Compaction, facts, summary, display, state, parent.Phase, timestamp, full: true, summary.Length);
     }
@@ -250,7 +252,14 @@ internal sealed class TreeSessionBuilder
 
     private SessionEntry Add(TreeNode? parent, NodeKind kind, CompactionFacts? facts, Message[] model, List<Message> display, TreeState state, TurnPhase phase, string timestamp, bool full, int appended)
     {
-        var node = new TreeNode(_talk.Uuid(), parent, kind, facts, model, display, state, phase);
+        // The weight of what the parent's history kept, plus what is new.
+        long weight = full ? 0 : parent!.Weight;
+        for (int i = full ? 0 : model.Length - appended; i < model.Length; i++)
+        {
+            weight += TreeConversation.Weight(model[i]);
+        }
+
+        var node = new TreeNode(_talk.Uuid(), parent, kind, facts, model, display, state, phase, weight);
         _nodes.Add(node);
         Leaf = node;
         MessageCount += appended;

@@ -27,6 +27,8 @@ public sealed class SyntheticTreeSessionTests
         SessionHistories read = Read(session.ToBytes());
 
         AssertSame(session.Expected, read);
+        Assert.Equal(session.Entries[0], read.Summary.Header);
+        Assert.Equal(4ul, read.Summary.FormatVersion);
     }
 
     [Theory]
@@ -284,6 +286,11 @@ public sealed class SyntheticTreeSessionTests
         Assert.Equal(Serialized(expected.Model), Serialized(read.Model));
         Assert.Equal(Serialized(expected.Display), Serialized(read.Display));
         Assert.Equal(expected.ActiveLeafId, read.Tree.ActiveLeafId);
+
+        // The only open tool turn a session has is the one its last node saved before the tools ran:
+        // both histories then end before that call, and nothing else is ever cut.
+        Assert.InRange(read.ModelMessagesCut, 0, 1);
+        Assert.Equal(read.ModelMessagesCut, read.DisplayMessagesCut);
     }
 
     private static List<string> Serialized(IReadOnlyList<Message> messages) => messages.Select(Wire.Serialize).ToList();
