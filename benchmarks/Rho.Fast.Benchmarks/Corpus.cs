@@ -36,11 +36,16 @@ public static class Corpus
     /// The path of the format-4 corpus of at least <paramref name="megabytes"/> MB (a rho 1.47 tree
     /// session with the same kind of texts), generated if missing.
     /// </summary>
-    public static string TreeFile(int megabytes) =>
-        FileOfSize(megabytes * Megabyte, Path.Combine(TreeFolderPath.Value, "tree-" + megabytes + "MB.jsonl"), SyntheticTreeSession.WriteFileOfSize);
+    /// <param name="megabytes">The minimum size.</param>
+    /// <param name="shape">Realistic, or a history that only grows (no compactions, no retries).</param>
+    public static string TreeFile(int megabytes, SyntheticTreeShape shape = SyntheticTreeShape.Realistic) =>
+        FileOfSize(
+            megabytes * Megabyte,
+            Path.Combine(TreeFolderPath.Value, (shape == SyntheticTreeShape.Growing ? "tree-growing-" : "tree-") + megabytes + "MB.jsonl"),
+            (path, bytes, seed) => SyntheticTreeSession.WriteFileOfSize(path, bytes, seed, shape));
 
     /// <summary>The exact length of the format-4 corpus of <paramref name="megabytes"/> MB.</summary>
-    public static long TreeBytes(int megabytes) => new FileInfo(TreeFile(megabytes)).Length;
+    public static long TreeBytes(int megabytes, SyntheticTreeShape shape = SyntheticTreeShape.Realistic) => new FileInfo(TreeFile(megabytes, shape)).Length;
 
     /// <summary>The path of a corpus of at least <paramref name="bytes"/> bytes named <paramref name="name"/>, generated if missing.</summary>
     public static string FileOfSize(long bytes, string name) =>
@@ -70,7 +75,12 @@ public static class Corpus
     private static string CreateFolder() => FingerprintedFolder("", probe => SyntheticSession.WriteFile(probe, 300, Seed));
 
     // The tree corpora have a folder of their own, so a change to one generator regenerates only its files.
-    private static string CreateTreeFolder() => FingerprintedFolder("tree-", probe => SyntheticTreeSession.Generate(Seed, 300).WriteFile(probe));
+    private static string CreateTreeFolder() => FingerprintedFolder("tree-", probe =>
+    {
+        using var file = System.IO.File.Create(probe);
+        file.Write(SyntheticTreeSession.Generate(Seed, 300).ToBytes());
+        file.Write(SyntheticTreeSession.Generate(Seed, 300, shape: SyntheticTreeShape.Growing).ToBytes());
+    });
 
     private static string FingerprintedFolder(string prefix, Action<string> writeProbe)
     {

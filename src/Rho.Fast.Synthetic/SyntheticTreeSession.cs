@@ -52,11 +52,12 @@ public sealed class SyntheticTreeSession
     /// <param name="seed">Selects the session.</param>
     /// <param name="entryCount">How many entries, at least 1 (the header).</param>
     /// <param name="size">How long the texts are.</param>
+    /// <param name="shape">How the history develops.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="entryCount"/> is below 1.</exception>
-    public static SyntheticTreeSession Generate(ulong seed, int entryCount, SyntheticTextSize size = SyntheticTextSize.Realistic)
+    public static SyntheticTreeSession Generate(ulong seed, int entryCount, SyntheticTextSize size = SyntheticTextSize.Realistic, SyntheticTreeShape shape = SyntheticTreeShape.Realistic)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(entryCount, 1);
-        var builder = new TreeSessionBuilder(seed, size);
+        var builder = new TreeSessionBuilder(seed, size, shape);
         var entries = new List<SessionEntry>(entryCount);
         var leaves = new List<TreeNode?>(entryCount);
         for (int i = 0; i < entryCount; i++)
@@ -136,13 +137,14 @@ public sealed class SyntheticTreeSession
     /// <param name="path">The file, created or overwritten.</param>
     /// <param name="targetBytes">The minimum length.</param>
     /// <param name="seed">Selects the session.</param>
+    /// <param name="shape">How the history develops.</param>
     /// <returns>The file's length in bytes.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="targetBytes"/> is negative.</exception>
-    public static long WriteFileOfSize(string path, long targetBytes, ulong seed)
+    public static long WriteFileOfSize(string path, long targetBytes, ulong seed, SyntheticTreeShape shape = SyntheticTreeShape.Realistic)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentOutOfRangeException.ThrowIfNegative(targetBytes);
-        return Write(path, seed, (output, _) => output.Length < targetBytes).Length;
+        return Write(path, seed, shape, (output, _) => output.Length < targetBytes).Length;
     }
 
     /// <summary>
@@ -159,12 +161,12 @@ public sealed class SyntheticTreeSession
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentOutOfRangeException.ThrowIfNegative(messageCount);
-        return Write(path, seed, (_, builder) => builder.MessageCount < messageCount);
+        return Write(path, seed, SyntheticTreeShape.Realistic, (_, builder) => builder.MessageCount < messageCount);
     }
 
-    private static SyntheticTreeFile Write(string path, ulong seed, Func<LineOutput, TreeSessionBuilder, bool> more)
+    private static SyntheticTreeFile Write(string path, ulong seed, SyntheticTreeShape shape, Func<LineOutput, TreeSessionBuilder, bool> more)
     {
-        var builder = new TreeSessionBuilder(seed, SyntheticTextSize.Realistic);
+        var builder = new TreeSessionBuilder(seed, SyntheticTextSize.Realistic, shape);
         using var output = new LineOutput(path);
         int entries = 0;
         do

@@ -34,13 +34,15 @@ internal sealed class TreeSessionBuilder
     private readonly string _cacheKey;
     private readonly long _compactAtWeight;
     private readonly int _compactAtCount;
+    private readonly bool _growing;
     private SplitMix64 _rng;
     private long _clock;
     private bool _headerWritten;
     private bool _justMoved;
 
-    public TreeSessionBuilder(ulong seed, SyntheticTextSize size)
+    public TreeSessionBuilder(ulong seed, SyntheticTextSize size, SyntheticTreeShape shape)
     {
+        _growing = shape == SyntheticTreeShape.Growing;
         _rng = new SplitMix64(seed ^ 0x0B1E_57EE_0000_0004);
         _talk = new TreeConversation(seed, size);
         _sessionId = _talk.Uuid();
@@ -84,12 +86,12 @@ internal sealed class TreeSessionBuilder
         _justMoved = false;
         bool settled = parent.Phase.PendingResults is null;
         bool idle = settled && !parent.Phase.Prompted;
-        if (settled && parent.Model.Length >= 3 && (parent.Weight > _compactAtWeight || parent.Model.Length > _compactAtCount || _rng.Percent(2)))
+        if (!_growing && settled && parent.Model.Length >= 3 && (parent.Weight > _compactAtWeight || parent.Model.Length > _compactAtCount || _rng.Percent(2)))
         {
             return Compaction(parent, timestamp);
         }
 
-        if (parent.Model[^1] is Message.AbortedAssistant && _rng.Percent(60))
+        if (!_growing && parent.Model[^1] is Message.AbortedAssistant && _rng.Percent(60))
         {
             return Retry(parent, timestamp);
         }

@@ -85,6 +85,8 @@ public static class TargetReport
         CaseResult? v4 = Find(measurements, "Format4", "V4_ReadHistories", treeSize);
         Target(text, "Format 4 ReadHistories vs format 1 ReadMessages, per byte" + treeAt, PerByte(v4, Find(measurements, "Format4", "V1_ReadMessages", treeSize)), 1 / 1.2);
         Target(text, "Format 4 ReadHistories vs format 1 ReadHistories, per byte" + treeAt, PerByte(v4, Find(measurements, "Format4", "V1_ReadHistories", treeSize)), 1 / 1.2);
+        Target(text, "Format 4, history only growing, ReadHistories vs format 1 ReadMessages, per byte" + treeAt,
+            PerByte(Find(measurements, "Format4", "V4Growing_ReadHistories", treeSize), Find(measurements, "Format4", "V1_ReadMessages", treeSize)), 1 / 1.2);
         Target(text, "List 750 sessions vs reading all", Speedup(Find(measurements, "List", "RhoFast_List", null), Find(measurements, "List", "ReadAll_ReadMessages", null)), 10);
         return text.ToString();
     }

@@ -32,6 +32,20 @@ public sealed class SyntheticTreeSessionTests
     }
 
     [Theory]
+    [MemberData(nameof(ShortSeeds))]
+    public void The_histories_of_a_growing_history_are_the_generators(ulong seed, int entries)
+    {
+        SyntheticTreeSession session = SyntheticTreeSession.Generate(seed, entries, SyntheticTextSize.Short, SyntheticTreeShape.Growing);
+
+        SessionHistories read = Read(session.ToBytes());
+
+        AssertSame(session.Expected, read);
+        var nodes = session.Entries.OfType<SessionEntry.Node>().ToList();
+        Assert.All(nodes.Skip(1), node => Assert.IsType<NodeTransition.SnapshotDelta>(node.Transition));
+        Assert.All(nodes, node => Assert.Equal(NodeKind.Commit, node.Kind));
+    }
+
+    [Theory]
     [MemberData(nameof(RealisticSeeds))]
     public void The_histories_of_realistic_sessions_are_the_generators(ulong seed, int entries)
     {
