@@ -79,7 +79,7 @@ public static class Corpus
     {
         using var file = System.IO.File.Create(probe);
         file.Write(SyntheticTreeSession.Generate(Seed, 300).ToBytes());
-        file.Write(SyntheticTreeSession.Generate(Seed, 300, shape: SyntheticTreeShape.Growing).ToBytes());
+        file.Write(SyntheticTreeSession.Generate(Seed, 300, new SyntheticTreeOptions { Shape = SyntheticTreeShape.Growing }).ToBytes());
     });
 
     private static string FingerprintedFolder(string prefix, Action<string> writeProbe)

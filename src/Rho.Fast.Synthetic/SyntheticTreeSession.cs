@@ -7,7 +7,8 @@ namespace Rho.Fast.Synthetic;
 
 /// <summary>
 /// A deterministic synthetic session in rho 1.47's format 4, as rho itself writes it (see
-/// <c>docs/FORMAT-V4.md</c>), with the model and display histories it is meant to resume with.
+/// <c>docs/FORMAT-V4.md</c>), with the model and display histories it is meant to resume with;
+/// optionally begun by an older rho in format 1 to 3 (<see cref="SyntheticTreeOptions.FormatVersion"/>).
 /// A seed always gives the same entries and bytes, and a session of fewer entries is a prefix of
 /// one of more.
 /// </summary>
@@ -51,13 +52,13 @@ public sealed class SyntheticTreeSession
     /// </summary>
     /// <param name="seed">Selects the session.</param>
     /// <param name="entryCount">How many entries, at least 1 (the header).</param>
-    /// <param name="size">How long the texts are.</param>
-    /// <param name="shape">How the history develops.</param>
+    /// <param name="options">Texts, shape and format version; <see cref="SyntheticTreeOptions.Default"/> when none.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="entryCount"/> is below 1.</exception>
-    public static SyntheticTreeSession Generate(ulong seed, int entryCount, SyntheticTextSize size = SyntheticTextSize.Realistic, SyntheticTreeShape shape = SyntheticTreeShape.Realistic)
+    public static SyntheticTreeSession Generate(ulong seed, int entryCount, SyntheticTreeOptions? options = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(entryCount, 1);
-        var builder = new TreeSessionBuilder(seed, size, shape);
+        options ??= SyntheticTreeOptions.Default;
+        var builder = new TreeSessionBuilder(seed, options.TextSize, options.Shape, options.FormatVersion);
         var entries = new List<SessionEntry>(entryCount);
         var leaves = new List<TreeNode?>(entryCount);
         for (int i = 0; i < entryCount; i++)

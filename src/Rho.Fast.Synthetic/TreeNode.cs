@@ -21,8 +21,11 @@ internal struct TurnPhase
 /// </summary>
 internal sealed class TreeNode
 {
-    public TreeNode(string id, TreeNode? parent, NodeKind kind, CompactionFacts? facts, Message[] model, List<Message> display, TreeState state, TurnPhase phase, long weight)
+    public TreeNode(string id, TreeNode? parent, NodeKind kind, CompactionFacts? facts, Message[] model, List<Message> display, TreeState state, TurnPhase phase, long weight,
+        bool hasSnapshot = true, bool branchable = true)
     {
+        HasSnapshot = hasSnapshot;
+        Branchable = branchable;
         Id = id;
         Parent = parent;
         Kind = kind;
@@ -42,7 +45,19 @@ internal sealed class TreeNode
 
     public CompactionFacts? Facts { get; }
 
-    /// <summary>The model history, as rho saves it (aborted responses without their reasoning).</summary>
+    /// <summary>Whether the node stands for a record of formats 1 to 3 (its id is <c>legacy:</c> and the line's offset).</summary>
+    public bool IsLegacy => Id.StartsWith("legacy:", System.StringComparison.Ordinal);
+
+    /// <summary>Whether the state was saved whole (a node of <c>message</c> records only was not), so a child may store a delta on it.</summary>
+    public bool HasSnapshot { get; }
+
+    /// <summary>Whether a branch may start here: not inside a run of message records that one step of the conversation wrote.</summary>
+    public bool Branchable { get; }
+
+    /// <summary>
+    /// The model history: as rho saves it (aborted responses without their reasoning), except after
+    /// <c>message</c> records of format 1, which keep the reasoning as written.
+    /// </summary>
     public Message[] Model { get; }
 
     /// <summary>The messages shown at this node, in order.</summary>

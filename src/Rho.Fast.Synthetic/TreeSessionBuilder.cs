@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using Rho.Fast.Serialization;
 
 namespace Rho.Fast.Synthetic;
 
@@ -15,7 +16,7 @@ namespace Rho.Fast.Synthetic;
 /// response). Now and then <c>set_leaf</c> moves back to an older node and the next node branches
 /// from it.
 /// </summary>
-internal sealed class TreeSessionBuilder
+internal sealed partial class TreeSessionBuilder
 {
     private static readonly ModelIdentity[] Providers =
     [
@@ -40,9 +41,11 @@ internal sealed class TreeSessionBuilder
     private bool _headerWritten;
     private bool _justMoved;
 
-    public TreeSessionBuilder(ulong seed, SyntheticTextSize size, SyntheticTreeShape shape)
+    public TreeSessionBuilder(ulong seed, SyntheticTextSize size, SyntheticTreeShape shape, uint version = 4)
     {
         _growing = shape == SyntheticTreeShape.Growing;
+        _version = version;
+        _explicit = version == 4;
         _rng = new SplitMix64(seed ^ 0x0B1E_57EE_0000_0004);
         _talk = new TreeConversation(seed, size);
         _sessionId = _talk.Uuid();
@@ -51,6 +54,12 @@ internal sealed class TreeSessionBuilder
         // rho compacts when the context fills up; short sessions compact early so small files hold several compactions.
         _compactAtWeight = size == SyntheticTextSize.Short ? 3_000 : 300_000;
         _compactAtCount = size == SyntheticTextSize.Short ? 40 : 400;
+        if (!_explicit)
+        {
+            _legacyLeft = _rng.Between(2, 30);
+            _upgrades = _rng.Percent(75);
+            _legacyProvider = _rng.Pick(Providers);
+        }
     }
 
     /// <summary>The active leaf after the entries so far; none before the root node.</summary>
@@ -61,6 +70,19 @@ internal sealed class TreeSessionBuilder
 
     /// <summary>The next entry.</summary>
     public SessionEntry Next()
+    {
+        if (_explicit)
+        {
+            return NextExplicit();
+        }
+
+        // Legacy nodes are named by the offset of their line: count every byte until the tree takes over.
+        SessionEntry entry = NextLegacy();
+        _offset += Wire.SerializeToUtf8Bytes(entry).Length + 1;
+        return entry;
+    }
+
+    private SessionEntry NextExplicit()
     {
         if (!_headerWritten)
         {
@@ -75,10 +97,18 @@ internal sealed class TreeSessionBuilder
             return Root(timestamp);
         }
 
-        if (!_justMoved && _nodes.Count >= 4 && _rng.Percent(4))
+        if (parent.IsLegacy)
+        {
+            // rho's first node after the upgrade marker, and any node on a message-only state, is saved whole.
+            bool full = _firstExplicit || !parent.HasSnapshot;
+            _firstExplicit = false;
+            _justMoved = false;
+            return Commit(parent, timestamp, full);
+        }
+
+        if (!_justMoved && _nodes.Count >= 4 && _rng.Percent(4) && BranchTarget(parent) is { } target)
         {
             _justMoved = true;
-            TreeNode target = BranchTarget(parent);
             Leaf = target;
             return new SessionEntry.SetLeaf(timestamp, target.Id);
         }
@@ -102,7 +132,7 @@ internal sealed class TreeSessionBuilder
             return DisplayOnly(parent, timestamp);
         }
 
-        return roll < 7 ? MetadataChange(parent, timestamp) : Commit(parent, timestamp);
+        return roll < 7 ? MetadataChange(parent, timestamp) : Commit(parent, timestamp, full: false);
     }
 
     private SessionEntry Root(string timestamp)
@@ -116,8 +146,8 @@ internal sealed class TreeSessionBuilder
         return Add(parent: null, NodeKind.Commit, null, [.. model], display, state, phase, timestamp, full: true, appended: model.Count);
     }
 
-    /// <summary>An ordinary step: the next messages appended, saved as a delta.</summary>
-    private SessionEntry Commit(TreeNode parent, string timestamp)
+    /// <summary>An ordinary step: the next messages appended, saved as a delta (or whole, where rho must).</summary>
+    private SessionEntry Commit(TreeNode parent, string timestamp, bool full)
     {
         TurnPhase phase = parent.Phase;
         ModelIdentity provider = parent.State.Provider;
@@ -132,7 +162,7 @@ internal sealed class TreeSessionBuilder
 
         Step(ref phase, appended, display, provider);
         TreeState state = parent.State with { Revision = Advance(parent), Provider = provider };
-        return Add(parent, NodeKind.Commit, null, [.. parent.Model, .. appended], display, state, phase, timestamp, full: false, appended.Count);
+        return Add(parent, NodeKind.Commit, null, [.. Saved(parent.Model), .. appended], display, state, phase, timestamp, full, appended.Count);
     }
 
     /// <summary>An aborted response answered again: the history no longer extends the parent's, so rho saves it whole.</summary>
@@ -198,7 +228,7 @@ internal sealed class TreeSessionBuilder
     /// answer, and now and then right after a tool call, before its results (so the node leaves the
     /// turn unanswered for the next one to finish).
     /// </summary>
-    private void Step(ref TurnPhase phase, List<Message> model, List<Message> display, ModelIdentity provider)
+    private void Step(ref TurnPhase phase, List<Message> model, List<Message> display, ModelIdentity provider, bool pairs = false)
     {
         if (phase.PendingResults is { } pending)
         {
@@ -212,7 +242,7 @@ internal sealed class TreeSessionBuilder
         {
             if (!phase.Prompted)
             {
-                if (_rng.Percent(5))
+                if (_rng.Percent(5) && !pairs)
                 {
                     model.Add(_talk.HiddenContext());
                 }
@@ -279,18 +309,36 @@ internal sealed class TreeSessionBuilder
         return new SessionEntry.Node(node.Id, parent?.Id, timestamp, kind, facts, transition, shown);
     }
 
-    /// <summary>An older node to branch from: mostly a recent one, sometimes any.</summary>
-    private TreeNode BranchTarget(TreeNode leaf)
+    /// <summary>A history as a saved state holds it: aborted responses without their reasoning.</summary>
+    private static Message[] Saved(Message[] history)
+    {
+        Message[]? copy = null;
+        for (int i = 0; i < history.Length; i++)
+        {
+            if (history[i] is Message.AbortedAssistant { Reasoning.IsEmpty: false } aborted)
+            {
+                copy ??= (Message[])history.Clone();
+                copy[i] = aborted with { Reasoning = Utf8Text.Empty };
+            }
+        }
+
+        return copy ?? history;
+    }
+
+    /// <summary>An older node to branch from: mostly a recent one, sometimes any; none when no node may start a branch.</summary>
+    private TreeNode? BranchTarget(TreeNode leaf)
     {
         int from = _rng.Percent(70) ? Math.Max(0, _nodes.Count - 12) : 0;
-        while (true)
+        for (int attempt = 0; attempt < 32; attempt++)
         {
             TreeNode candidate = _nodes[from + _rng.Below(_nodes.Count - from)];
-            if (!ReferenceEquals(candidate, leaf))
+            if (!ReferenceEquals(candidate, leaf) && candidate.Branchable)
             {
                 return candidate;
             }
         }
+
+        return _nodes.FindLast(node => !ReferenceEquals(node, leaf) && node.Branchable);
     }
 
     private ulong Advance(TreeNode parent) => parent.State.Revision + (ulong)_rng.Between(1, 4);

@@ -14,28 +14,39 @@ namespace Rho.Fast.Tests.Rho147;
 /// </summary>
 public sealed class SyntheticTreeSessionTests
 {
-    public static IEnumerable<object[]> ShortSeeds() => Enumerable.Range(1, 60).Select(seed => new object[] { (ulong)seed, 40 + seed * 3 });
+    internal static readonly SyntheticTreeOptions Short = new() { TextSize = SyntheticTextSize.Short };
+
+    private static readonly SyntheticTreeOptions Growing = Short with { Shape = SyntheticTreeShape.Growing };
+
+    /// <summary>Seeds with a session length and a format version, each version a quarter of them.</summary>
+    public static IEnumerable<object[]> ShortSeeds() => Enumerable.Range(1, 80).Select(seed => new object[] { (ulong)seed, 40 + seed * 2, (uint)(seed % 4) + 1 });
 
     public static IEnumerable<object[]> RealisticSeeds() => Enumerable.Range(1, 6).Select(seed => new object[] { (ulong)(1000 + seed), 150 });
 
     [Theory]
     [MemberData(nameof(ShortSeeds))]
-    public void The_histories_are_the_generators(ulong seed, int entries)
+    public void The_histories_are_the_generators(ulong seed, int entries, uint version)
     {
-        SyntheticTreeSession session = SyntheticTreeSession.Generate(seed, entries, SyntheticTextSize.Short);
+        SyntheticTreeSession session = SyntheticTreeSession.Generate(seed, entries, Short with { FormatVersion = version });
 
         SessionHistories read = Read(session.ToBytes());
 
         AssertSame(session.Expected, read);
         Assert.Equal(session.Entries[0], read.Summary.Header);
-        Assert.Equal(4ul, read.Summary.FormatVersion);
+        Assert.Equal(version, read.Summary.FormatVersion);
     }
 
     [Theory]
     [MemberData(nameof(ShortSeeds))]
-    public void The_histories_of_a_growing_history_are_the_generators(ulong seed, int entries)
+    public void The_histories_of_a_growing_history_are_the_generators(ulong seed, int entries, uint version)
     {
-        SyntheticTreeSession session = SyntheticTreeSession.Generate(seed, entries, SyntheticTextSize.Short, SyntheticTreeShape.Growing);
+        if (version != 4)
+        {
+            // The other versions are read in the theories above; a growing history matters for the tree.
+            seed += 1000 * version;
+        }
+
+        SyntheticTreeSession session = SyntheticTreeSession.Generate(seed, entries, Growing);
 
         SessionHistories read = Read(session.ToBytes());
 
@@ -62,9 +73,9 @@ public sealed class SyntheticTreeSessionTests
 
     [Theory]
     [MemberData(nameof(ShortSeeds))]
-    public void The_histories_after_every_entry_are_the_generators(ulong seed, int entries)
+    public void The_histories_after_every_entry_are_the_generators(ulong seed, int entries, uint version)
     {
-        SyntheticTreeSession session = SyntheticTreeSession.Generate(seed, entries, SyntheticTextSize.Short);
+        SyntheticTreeSession session = SyntheticTreeSession.Generate(seed, entries, Short with { FormatVersion = version });
         byte[] file = session.ToBytes();
         List<int> ends = LineEnds(file);
 
@@ -78,9 +89,9 @@ public sealed class SyntheticTreeSessionTests
 
     [Theory]
     [MemberData(nameof(ShortSeeds))]
-    public void Every_line_reads_as_the_entry_written_and_writes_back_byte_for_byte(ulong seed, int entries)
+    public void Every_line_reads_as_the_entry_written_and_writes_back_byte_for_byte(ulong seed, int entries, uint version)
     {
-        SyntheticTreeSession session = SyntheticTreeSession.Generate(seed, entries, SyntheticTextSize.Short);
+        SyntheticTreeSession session = SyntheticTreeSession.Generate(seed, entries, Short with { FormatVersion = version });
         List<byte[]> lines = Lines.Split(session.ToBytes());
 
         Assert.Equal(entries, lines.Count);
@@ -95,9 +106,9 @@ public sealed class SyntheticTreeSessionTests
 
     [Theory]
     [MemberData(nameof(ShortSeeds))]
-    public void A_torn_tail_leaves_the_histories_of_the_complete_entries(ulong seed, int entries)
+    public void A_torn_tail_leaves_the_histories_of_the_complete_entries(ulong seed, int entries, uint version)
     {
-        SyntheticTreeSession session = SyntheticTreeSession.Generate(seed, entries, SyntheticTextSize.Short);
+        SyntheticTreeSession session = SyntheticTreeSession.Generate(seed, entries, Short with { FormatVersion = version });
         byte[] torn = session.ToBytes(tornTail: true);
 
         SessionHistories read = Read(torn);
@@ -110,10 +121,10 @@ public sealed class SyntheticTreeSessionTests
     [Fact]
     public void A_seed_gives_the_same_bytes_and_fewer_entries_a_prefix()
     {
-        byte[] full = SyntheticTreeSession.Generate(7, 120, SyntheticTextSize.Short).ToBytes();
-        byte[] again = SyntheticTreeSession.Generate(7, 120, SyntheticTextSize.Short).ToBytes();
-        byte[] fewer = SyntheticTreeSession.Generate(7, 70, SyntheticTextSize.Short).ToBytes();
-        byte[] other = SyntheticTreeSession.Generate(8, 120, SyntheticTextSize.Short).ToBytes();
+        byte[] full = SyntheticTreeSession.Generate(7, 120, Short).ToBytes();
+        byte[] again = SyntheticTreeSession.Generate(7, 120, Short).ToBytes();
+        byte[] fewer = SyntheticTreeSession.Generate(7, 70, Short).ToBytes();
+        byte[] other = SyntheticTreeSession.Generate(8, 120, Short).ToBytes();
 
         Assert.Equal(full, again);
         Assert.Equal(fewer, full[..fewer.Length]);
@@ -148,13 +159,32 @@ public sealed class SyntheticTreeSessionTests
         var seen = new HashSet<string>();
         for (ulong seed = 1; seed <= 20; seed++)
         {
-            SyntheticTreeSession session = SyntheticTreeSession.Generate(seed, 150, SyntheticTextSize.Short);
+            SyntheticTreeSession session = SyntheticTreeSession.Generate(seed, 150, Short);
             Assert.Equal(4u, Assert.IsType<SessionEntry.Header>(session.Entries[0]).Version);
             foreach (SessionEntry entry in session.Entries)
             {
                 Note(seen, entry);
             }
         }
+
+        var legacy = new HashSet<string>();
+        for (ulong seed = 1; seed <= 30; seed++)
+        {
+            uint version = (uint)(seed % 3) + 1;
+            SyntheticTreeSession session = SyntheticTreeSession.Generate(seed, 100, Short with { FormatVersion = version });
+            Assert.Equal(version, Assert.IsType<SessionEntry.Header>(session.Entries[0]).Version);
+            foreach (SessionEntry entry in session.Entries)
+            {
+                NoteLegacy(legacy, version, entry);
+            }
+        }
+
+        string[] legacyExpected =
+        [
+            "v1 message", "v1 display_message", "v1 aborted reasoning kept", "v2 snapshot", "v2 compaction", "v3 snapshot_delta",
+            "v1 upgrade", "v2 upgrade", "v3 upgrade", "v1 upgrade then full snapshot", "branch from a legacy node", "v2 file never upgraded",
+        ];
+        Assert.Equal(legacyExpected.Order(), legacy.Intersect(legacyExpected).Order());
 
         string[] expected =
         [
@@ -163,6 +193,61 @@ public sealed class SyntheticTreeSessionTests
             "display differs", "display /goal", "unanswered at node end", "metadata",
         ];
         Assert.Equal(expected.Order(), seen.Intersect(expected).Order());
+    }
+
+    private static void NoteLegacy(HashSet<string> seen, uint version, SessionEntry entry)
+    {
+        string v = "v" + version + " ";
+        switch (entry)
+        {
+            case SessionEntry.Header:
+                seen.Add("no upgrade yet");
+                break;
+            case SessionEntry.MessageEntry message:
+                seen.Add(v + "message");
+                if (message.Display is not null)
+                {
+                    seen.Add(v + "display_message");
+                }
+
+                if (message.Body is Message.AbortedAssistant { Reasoning.IsEmpty: false })
+                {
+                    seen.Add(v + "aborted reasoning kept");
+                }
+
+                break;
+            case SessionEntry.Snapshot snapshot:
+                seen.Add(v + ((snapshot.State.Compaction?.CompletedCompactions ?? 0) > 0 && snapshot.State.History.Count <= 2 ? "compaction" : "snapshot"));
+                break;
+            case SessionEntry.SnapshotDelta:
+                seen.Add(v + "snapshot_delta");
+                break;
+            case SessionEntry.Upgrade:
+                seen.Remove("no upgrade yet");
+                seen.Add(v + "upgrade");
+                seen.Add("just upgraded");
+                break;
+            case SessionEntry.SetLeaf { TargetId: var target } when target.StartsWith("legacy:", System.StringComparison.Ordinal):
+                seen.Add("set_leaf to legacy");
+                break;
+            case SessionEntry.Node node:
+                if (seen.Remove("just upgraded") && node.Transition is NodeTransition.Snapshot)
+                {
+                    seen.Add(v + "upgrade then full snapshot");
+                }
+
+                if (seen.Remove("set_leaf to legacy") && node.ParentId!.StartsWith("legacy:", System.StringComparison.Ordinal))
+                {
+                    seen.Add("branch from a legacy node");
+                }
+
+                break;
+        }
+
+        if (entry is not SessionEntry.Header && seen.Contains("no upgrade yet") && version == 2)
+        {
+            seen.Add("v2 file never upgraded");
+        }
     }
 
     private static void Note(HashSet<string> seen, SessionEntry entry)
@@ -301,9 +386,10 @@ public sealed class SyntheticTreeSessionTests
         Assert.Equal(Serialized(expected.Display), Serialized(read.Display));
         Assert.Equal(expected.ActiveLeafId, read.Tree.ActiveLeafId);
 
-        // The only open tool turn a session has is the one its last node saved before the tools ran:
-        // both histories then end before that call, and nothing else is ever cut.
-        Assert.InRange(read.ModelMessagesCut, 0, 1);
+        // The only open tool turn a session has is its last: saved by a node before the tools ran, or
+        // written by message records up to some of its results. Both histories then end before that
+        // call (and those results), and nothing else is ever cut.
+        Assert.InRange(read.ModelMessagesCut, 0, 3);
         Assert.Equal(read.ModelMessagesCut, read.DisplayMessagesCut);
     }
 

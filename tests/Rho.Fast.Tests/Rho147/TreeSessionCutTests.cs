@@ -12,15 +12,17 @@ namespace Rho.Fast.Tests.Rho147;
 /// </summary>
 public sealed class TreeSessionCutTests
 {
+    private static readonly SyntheticTreeOptions Short = SyntheticTreeSessionTests.Short;
+
     private const int LastEntries = 3;
 
-    public static IEnumerable<object[]> Seeds() => Enumerable.Range(1, 8).Select(seed => new object[] { (ulong)(500 + seed) });
+    public static IEnumerable<object[]> Seeds() => Enumerable.Range(1, 8).Select(seed => new object[] { (ulong)(500 + seed), (uint)(seed % 4) + 1 });
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public void Every_cut_in_the_last_entries_reads_as_the_complete_entries_before_it(ulong seed)
+    public void Every_cut_in_the_last_entries_reads_as_the_complete_entries_before_it(ulong seed, uint version)
     {
-        SyntheticTreeSession session = SyntheticTreeSession.Generate(seed, 16 + (int)(seed % 7), SyntheticTextSize.Short);
+        SyntheticTreeSession session = SyntheticTreeSession.Generate(seed, 16 + (int)(seed % 7), Short with { FormatVersion = version });
         byte[] file = session.ToBytes();
         List<int> ends = SyntheticTreeSessionTests.LineEnds(file);
         int from = ends[^(LastEntries + 1)] + 1;
