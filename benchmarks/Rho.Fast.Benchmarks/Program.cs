@@ -13,6 +13,7 @@ namespace Rho.Fast.Benchmarks;
 /// Entry point. <c>--quick</c>: small corpora, short in-process jobs. <c>--memory [MB]</c>: the
 /// streaming peak-memory check on a generated file (default 1000 MB). <c>--breakdown [MB]</c>:
 /// where a repaired read's time goes (default 100 MB) and durable appends in interleaved pairs.
+/// <c>--format4 [MB]</c>: reading rho 1.47's format 4 beside format 1 of the same size, stage by stage (default 100 MB).
 /// <c>--chart PATH</c>: where the throughput SVG goes. Other arguments go to BenchmarkDotNet
 /// (<c>--filter</c>, <c>--anyCategories</c>, ...); without <c>--filter</c>, everything runs.
 /// </summary>
@@ -39,6 +40,10 @@ public static class Program
                     ReadBreakdown.RunAsync(size).GetAwaiter().GetResult();
                     Console.WriteLine();
                     AppendBreakdown.Run(rounds: 20);
+                    return 0;
+                case "--format4":
+                    int treeSize = i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out int tree) ? tree : 100;
+                    Format4Breakdown.RunAsync(treeSize).GetAwaiter().GetResult();
                     return 0;
                 case "--memory-child":
                     return MemoryCheck.ChildAsync(args[i + 1], args[i + 2]).GetAwaiter().GetResult();

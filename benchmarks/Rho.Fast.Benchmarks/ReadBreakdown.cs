@@ -43,22 +43,39 @@ public static class ReadBreakdown
     public static async Task RunAsync(int megabytes)
     {
         string path = Corpus.File(megabytes);
-        long bytes = Corpus.Bytes(megabytes);
+        var stages = new List<Stage>(Stages.Length);
+        foreach ((string name, Func<string, Task<long>> run) in Stages)
+        {
+            stages.Add(new Stage(name, path, run));
+        }
+
+        await RunStagesAsync(stages, megabytes, limitStage: 2);
+    }
+
+    /// <summary>One timed step: a name, the file it reads and how.</summary>
+    internal sealed record Stage(string Name, string Path, Func<string, Task<long>> Run);
+
+    /// <summary>
+    /// Runs <paramref name="stages"/> round-robin and prints a table of medians, with throughput per
+    /// byte of each stage's own file and the time relative to stage <paramref name="limitStage"/>.
+    /// </summary>
+    internal static async Task RunStagesAsync(List<Stage> stages, int megabytes, int limitStage)
+    {
         int rounds = Math.Clamp(500 / Math.Max(megabytes, 1), 5, 100);
-        var times = new List<double>[Stages.Length];
-        var pauses = new List<double>[Stages.Length];
-        var allocations = new long[Stages.Length];
-        var collections = new int[Stages.Length, 3];
-        for (int s = 0; s < Stages.Length; s++)
+        var times = new List<double>[stages.Count];
+        var pauses = new List<double>[stages.Count];
+        var allocations = new long[stages.Count];
+        var collections = new int[stages.Count, 3];
+        for (int s = 0; s < stages.Count; s++)
         {
             times[s] = [];
             pauses[s] = [];
-            await WarmUpAsync(Stages[s].Run, path);
+            await WarmUpAsync(stages[s].Run, stages[s].Path);
         }
 
         for (int round = 0; round < rounds; round++)
         {
-            for (int s = 0; s < Stages.Length; s++)
+            for (int s = 0; s < stages.Count; s++)
             {
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
@@ -66,7 +83,7 @@ public static class ReadBreakdown
                 long allocated = GC.GetTotalAllocatedBytes(precise: true);
                 int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2);
                 long start = Stopwatch.GetTimestamp();
-                await Stages[s].Run(path);
+                await stages[s].Run(stages[s].Path);
                 times[s].Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
                 pauses[s].Add((GC.GetTotalPauseDuration() - pause).TotalSeconds);
                 allocations[s] = GC.GetTotalAllocatedBytes(precise: true) - allocated;
@@ -76,15 +93,26 @@ public static class ReadBreakdown
             }
         }
 
-        double limit = Median(times[2]);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Corpus: {path} ({bytes:N0} bytes), {rounds} rounds, medians"));
+        double limit = Median(times[limitStage]);
+        var files = new List<string>();
+        foreach (Stage stage in stages)
+        {
+            if (!files.Contains(stage.Path))
+            {
+                files.Add(stage.Path);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Corpus: {stage.Path} ({new System.IO.FileInfo(stage.Path).Length:N0} bytes)"));
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rounds} rounds, medians; ratios against \"{stages[limitStage].Name}\""));
         Console.WriteLine("| Stage | Time | MB/s | ns/B | vs limit | GC pause | Allocated | GCs (0/1/2) |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
-        for (int s = 0; s < Stages.Length; s++)
+        for (int s = 0; s < stages.Count; s++)
         {
             double t = Median(times[s]);
+            long bytes = new System.IO.FileInfo(stages[s].Path).Length;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {Stages[s].Name} | {Milliseconds(t)} ms | {bytes / t / 1e6:0} | {t * 1e9 / bytes:0.00} | {limit / t:0.00}× | {Median(pauses[s]) * 1000:0} ms | {allocations[s] / 1048576.0:0} MiB | {collections[s, 0]}/{collections[s, 1]}/{collections[s, 2]} |"));
+                $"| {stages[s].Name} | {Milliseconds(t)} ms | {bytes / t / 1e6:0} | {t * 1e9 / bytes:0.00} | {limit / t:0.00}× | {Median(pauses[s]) * 1000:0} ms | {allocations[s] / 1048576.0:0} MiB | {collections[s, 0]}/{collections[s, 1]}/{collections[s, 2]} |"));
         }
     }
 
@@ -101,7 +129,7 @@ public static class ReadBreakdown
         }
     }
 
-    private static long Visit<TVisitor>(string path, TVisitor visitor) where TVisitor : struct, ILineVisitor, ICounted
+    internal static long Visit<TVisitor>(string path, TVisitor visitor) where TVisitor : struct, ILineVisitor, ICounted
     {
         JsonlLines.ForEach(path, ref visitor);
         return visitor.Count;
@@ -117,7 +145,7 @@ public static class ReadBreakdown
         return sorted[sorted.Count / 2];
     }
 
-    private interface ICounted
+    internal interface ICounted
     {
         long Count { get; }
     }
@@ -136,7 +164,7 @@ public static class ReadBreakdown
         public void Line(ReadOnlyMemory<byte> line) => Count += Utf8.IsValid(line.Span) ? 1 : 0;
     }
 
-    private struct Parse(List<SessionEntry>? kept) : ILineVisitor, ICounted
+    internal struct Parse(List<SessionEntry>? kept) : ILineVisitor, ICounted
     {
         public long Count { get; private set; }
 

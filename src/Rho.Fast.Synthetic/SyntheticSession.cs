@@ -1,10 +1,7 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Text;
-using Rho.Fast.Serialization;
 
 namespace Rho.Fast.Synthetic;
 
@@ -25,8 +22,6 @@ public static class SyntheticSession
 {
     /// <summary>The working directory written in the header of generated files.</summary>
     public const string DefaultCwd = "/home/u/code/naïve-café";
-
-    private const int FlushThreshold = 256 * 1024;
 
     /// <summary>The first <paramref name="count"/> messages of the conversation for <paramref name="seed"/>.</summary>
     /// <param name="count">How many messages; where a tool turn would not fit whole, the conversation ends with assistant answers instead.</param>
@@ -162,46 +157,5 @@ public static class SyntheticSession
         return new StringBuilder(36)
             .Append(hex, 0, 8).Append('-').Append(hex, 8, 4).Append('-').Append(hex, 12, 4).Append('-')
             .Append(hex, 16, 4).Append('-').Append(hex, 20, 12).ToString();
-    }
-
-    /// <summary>Serializes entries into a buffer and writes it to the file in large chunks.</summary>
-    private sealed class LineOutput : IDisposable
-    {
-        private readonly FileStream _file;
-        private readonly ArrayBufferWriter<byte> _buffer = new(FlushThreshold * 2);
-
-        public LineOutput(string path) =>
-            _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
-
-        /// <summary>The bytes written so far, buffered or not.</summary>
-        public long Length { get; private set; }
-
-        public void Write(SessionEntry entry)
-        {
-            int before = _buffer.WrittenCount;
-            Wire.Serialize(_buffer, entry);
-            _buffer.GetSpan(1)[0] = (byte)'\n';
-            _buffer.Advance(1);
-            Length += _buffer.WrittenCount - before;
-            if (_buffer.WrittenCount >= FlushThreshold)
-            {
-                Flush();
-            }
-        }
-
-        public long Finish()
-        {
-            Flush();
-            _file.Flush();
-            return Length;
-        }
-
-        public void Dispose() => _file.Dispose();
-
-        private void Flush()
-        {
-            _file.Write(_buffer.WrittenSpan);
-            _buffer.ResetWrittenCount();
-        }
     }
 }

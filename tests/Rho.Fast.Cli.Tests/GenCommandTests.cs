@@ -1,4 +1,6 @@
 using System.IO;
+using System.Linq;
+using Rho.Fast.Synthetic;
 using Rho.Fast.Tests;
 using Xunit;
 
@@ -36,6 +38,27 @@ public sealed class GenCommandTests
     }
 
     [Fact]
+    public void Format_4_writes_rhos_tree_session_of_at_least_the_messages_asked_for()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.Combine("tree.jsonl");
+        string again = temp.Combine("again.jsonl");
+
+        CliResult result = CliRun.Run("gen", path, "--messages", "300", "--seed", "5", "--format", "4");
+
+        Assert.Equal(0, result.ExitCode);
+        SyntheticTreeFile expected = SyntheticTreeSession.WriteFileOfMessages(again, 300, 5);
+        Assert.True(expected.MessageCount >= 300);
+        Assert.Equal(File.ReadAllBytes(again), File.ReadAllBytes(path));
+        Assert.StartsWith("wrote " + expected.MessageCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " messages in "
+            + expected.EntryCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " entries (", result.Out);
+        Assert.EndsWith(", format 4) to " + path + "\n", result.Out);
+        Assert.StartsWith("{\"type\":\"session\",\"version\":4,", File.ReadLines(path).First());
+        SessionHistories histories = SessionReader.ReadHistories(path);
+        Assert.Contains(": ok (rho 1.47 format v4, read only), " + histories.Model.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " messages in the model history", CliRun.Run("check", path).Out);
+    }
+
+    [Fact]
     public void An_existing_file_is_kept_unless_forced()
     {
         using var temp = new TempDirectory();
@@ -70,6 +93,9 @@ public sealed class GenCommandTests
     [InlineData("gen", "x.jsonl")]
     [InlineData("gen", "x.jsonl", "--messages", "-1")]
     [InlineData("gen", "x.jsonl", "--root", "r", "--messages", "1")]
+    [InlineData("gen", "x.jsonl", "--messages", "1", "--format", "2")]
+    [InlineData("gen", "x.jsonl", "--messages", "1", "--format", "four")]
+    [InlineData("gen", "--root", "r", "--messages", "1", "--format", "4")]
     public void Bad_arguments_are_one_line_on_stderr(params string[] args)
     {
         CliResult result = CliRun.Run(args);

@@ -5,14 +5,17 @@ namespace Rho.Fast.Benchmarks.Reporting;
 /// <summary>The bytes one operation of a benchmark case processes, where that is a corpus.</summary>
 public static class CaseBytes
 {
-    /// <summary>The corpus length for cases with a <c>SizeMB</c> parameter; otherwise <see langword="null"/>.</summary>
+    /// <summary>The corpus length for cases with a <c>SizeMB</c> parameter (the format-4 corpora for <c>V4_</c> and <c>V4Growing_</c> methods); otherwise <see langword="null"/>.</summary>
     public static long? Of(BenchmarkCase benchmarkCase)
     {
         foreach (var parameter in benchmarkCase.Parameters.Items)
         {
             if (parameter.Name == "SizeMB" && parameter.Value is int megabytes)
             {
-                return Corpus.Bytes(megabytes);
+                string method = benchmarkCase.Descriptor.WorkloadMethod.Name;
+                return method.StartsWith("V4_", System.StringComparison.Ordinal) ? Corpus.TreeBytes(megabytes)
+                    : method.StartsWith("V4Growing_", System.StringComparison.Ordinal) ? Corpus.TreeBytes(megabytes, Synthetic.SyntheticTreeShape.Growing)
+                    : Corpus.Bytes(megabytes);
             }
         }
 

@@ -20,6 +20,7 @@ public static class TargetReport
         ["List"] = "RhoFast_List",
         ["Scale"] = "RhoFast_ReadMessages",
         ["Search"] = "RhoFast_Search_NoMatch",
+        ["Format4"] = "V4_ReadHistories",
     };
 
     /// <summary>Builds the report; empty when nothing ran.</summary>
@@ -79,6 +80,14 @@ public static class TargetReport
         text.Append("| (the disk's own batch gain: bare 100-line write vs bare per-entry) | ")
             .Append(Speedup(Find(measurements, "Append", "Bare_WriteBatch_Fdatasync_100", null), Find(measurements, "Append", "Bare_Write_Fdatasync", null)) is { } disk ? Ratio(disk) : "not run")
             .Append(" | | |\n");
+        // Per byte: the two corpora differ in length by less than one entry.
+        int? treeSize = LargestSize(measurements, "Format4");
+        string treeAt = treeSize is null ? "" : " (" + treeSize + " MB)";
+        CaseResult? v4 = Find(measurements, "Format4", "V4_ReadHistories", treeSize);
+        Target(text, "Format 4 ReadHistories vs format 1 ReadMessages, per byte" + treeAt, PerByte(v4, Find(measurements, "Format4", "V1_ReadMessages", treeSize)), 1 / 1.2);
+        Target(text, "Format 4 ReadHistories vs format 1 ReadHistories, per byte" + treeAt, PerByte(v4, Find(measurements, "Format4", "V1_ReadHistories", treeSize)), 1 / 1.2);
+        Target(text, "Format 4, history only growing, ReadHistories vs format 1 ReadMessages, per byte" + treeAt,
+            PerByte(Find(measurements, "Format4", "V4Growing_ReadHistories", treeSize), Find(measurements, "Format4", "V1_ReadMessages", treeSize)), 1 / 1.2);
         Target(text, "List 750 sessions vs reading all", Speedup(Find(measurements, "List", "RhoFast_List", null), Find(measurements, "List", "ReadAll_ReadMessages", null)), 10);
         return text.ToString();
     }
@@ -95,15 +104,19 @@ public static class TargetReport
     private static double? Speedup(CaseResult? ours, CaseResult? peer) =>
         ours is null || peer is null ? null : peer.MedianNanoseconds / ours.MedianNanoseconds;
 
+    /// <summary>How many times the throughput of <paramref name="peer"/> <paramref name="ours"/> reaches (above 1: faster per byte).</summary>
+    private static double? PerByte(CaseResult? ours, CaseResult? peer) =>
+        ours?.MegabytesPerSecond is { } mine && peer?.MegabytesPerSecond is { } theirs ? mine / theirs : null;
+
     private static CaseResult? Faster(CaseResult? a, CaseResult? b) =>
         a is null ? b : b is null ? a : a.MedianNanoseconds <= b.MedianNanoseconds ? a : b;
 
-    private static int? LargestSize(List<CaseResult> measurements)
+    private static int? LargestSize(List<CaseResult> measurements, string? category = null)
     {
         int? size = null;
         foreach (CaseResult m in measurements)
         {
-            if (m.Category is "Read" or "Write" && m.SizeMB is { } s && (size is null || s > size))
+            if ((category is null ? m.Category is "Read" or "Write" : m.Category == category) && m.SizeMB is { } s && (size is null || s > size))
             {
                 size = s;
             }

@@ -174,6 +174,7 @@ internal sealed class HistoryBuilder
         ref HistoryState s = ref _legacyState;
         SnapshotMeta? before = s.Snapshot;
         s.Model = s.Model.Append(entry.Body);
+        s.ModelSanitized &= !NeedsSanitizing(entry.Body);
         Message shown = entry.Display ?? entry.Body;
         s.Display = s.Display.Append(shown);
         s.Revision = NextRevision(s.Revision);
@@ -188,6 +189,7 @@ internal sealed class HistoryBuilder
         ulong previousTokens = TokenEstimate.Of(s.Model);
         ulong currentTokens = TokenEstimate.Of(entry.Messages);
         s.Model = HistoryView<Message>.Of(new List<Message>(entry.Messages));
+        s.ModelSanitized = ReferenceEquals(Sanitized(entry.Messages), entry.Messages);
         s.Revision = NextRevision(s.Revision);
         CompactionState c = s.Compaction;
         s.Compaction = new CompactionState(
@@ -212,6 +214,7 @@ internal sealed class HistoryBuilder
         NodeKind kind = compaction != s.Compaction || replaced ? NodeKind.Compaction : NodeKind.Commit;
         bool changed = s.Snapshot is null || snapshot.Revision != s.Revision || !s.Model.SequenceEqual(history) || compaction != s.Compaction;
         s.Model = HistoryView<Message>.Of(new List<Message>(history));
+        s.ModelSanitized = true;
         s.Revision = snapshot.Revision;
         s.Compaction = compaction;
         s.Snapshot = new SnapshotMeta(snapshot.SessionId, snapshot.Provider, snapshot.Metadata, snapshot.PromptCacheKey);
@@ -229,11 +232,11 @@ internal sealed class HistoryBuilder
         SnapshotMeta? before = s.Snapshot;
         SessionDelta delta = entry.Delta;
         CheckDelta(delta, s.Snapshot, s.Revision);
-        HistoryView<Message> base_ = SanitizedView(s.Model);
-        HistoryView<Message> history = base_.AppendRange(Sanitized(delta.AppendedHistory));
+        HistoryView<Message> history = SanitizedModel(s, out bool sanitized).AppendRange(Sanitized(delta.AppendedHistory));
         NodeKind kind = delta.Compaction != s.Compaction ? NodeKind.Compaction : NodeKind.Commit;
-        bool changed = delta.Revision != s.Revision || delta.AppendedHistory.Count > 0 || base_.Count != s.Model.Count || !SameMessages(base_, s.Model) || delta.Compaction != s.Compaction;
+        bool changed = delta.Revision != s.Revision || delta.AppendedHistory.Count > 0 || sanitized || delta.Compaction != s.Compaction;
         s.Model = history;
+        s.ModelSanitized = true;
         s.Revision = delta.Revision;
         s.Compaction = delta.Compaction;
         s.Snapshot = new SnapshotMeta(delta.SessionId, delta.Provider, delta.Metadata, delta.PromptCacheKey);
@@ -331,7 +334,7 @@ internal sealed class HistoryBuilder
                 case NodeTransition.Snapshot { State: var snapshot }:
                     state = FromSnapshot(CheckSchema(snapshot), from.Display.AppendRange(display));
                     changed = parent.HasSnapshot
-                        ? from.Revision != state.Revision || from.Compaction != state.Compaction || !Meta(from).SameAs(state.Snapshot!) || !SameMessages(state.Model, SanitizedView(from.Model))
+                        ? from.Revision != state.Revision || from.Compaction != state.Compaction || !Meta(from).SameAs(state.Snapshot!) || !SameMessages(state.Model, SanitizedModel(from, out _))
                         : ChangedFromMessages(from, state);
                     break;
                 case NodeTransition.SnapshotDelta { Delta: var delta }:
@@ -346,16 +349,18 @@ internal sealed class HistoryBuilder
                     }
 
                     CheckDelta(delta, from.Snapshot, from.Revision);
+                    HistoryView<Message> parentModel = SanitizedModel(from, out bool sanitized);
                     state = new HistoryState
                     {
-                        Model = SanitizedView(from.Model).AppendRange(Sanitized(delta.AppendedHistory)),
+                        Model = parentModel.AppendRange(Sanitized(delta.AppendedHistory)),
+                        ModelSanitized = true,
                         Display = from.Display.AppendRange(display),
                         Snapshot = new SnapshotMeta(delta.SessionId, delta.Provider, delta.Metadata, delta.PromptCacheKey),
                         Revision = delta.Revision,
                         Compaction = delta.Compaction,
                     };
                     changed = delta.AppendedHistory.Count > 0 || from.Revision != state.Revision || from.Compaction != state.Compaction
-                        || !from.Snapshot.SameAs(state.Snapshot) || !SameMessages(SanitizedView(from.Model), from.Model);
+                        || !from.Snapshot.SameAs(state.Snapshot) || sanitized;
                     break;
                 default:
                     throw Error("node '" + node.Id + "' has no state transition");
@@ -388,6 +393,7 @@ internal sealed class HistoryBuilder
     private static HistoryState FromSnapshot(SessionSnapshot snapshot, HistoryView<Message> display) => new()
     {
         Model = HistoryView<Message>.Of(new List<Message>(Sanitized(snapshot.History))),
+        ModelSanitized = true,
         Display = display,
         Snapshot = new SnapshotMeta(snapshot.SessionId, snapshot.Provider, snapshot.Metadata, snapshot.PromptCacheKey),
         Revision = snapshot.Revision,
@@ -591,6 +597,22 @@ internal sealed class HistoryBuilder
 
         return history;
     }
+
+    /// <summary>The state's model history as a saved state holds it; <paramref name="sanitized"/> tells whether that took out any reasoning.</summary>
+    private static HistoryView<Message> SanitizedModel(in HistoryState state, out bool sanitized)
+    {
+        if (state.ModelSanitized)
+        {
+            sanitized = false;
+            return state.Model;
+        }
+
+        HistoryView<Message> view = SanitizedView(state.Model);
+        sanitized = !view.IsSameView(state.Model);
+        return view;
+    }
+
+    private static bool NeedsSanitizing(Message message) => message is Message.AbortedAssistant { Reasoning.IsEmpty: false };
 
     private static HistoryView<Message> SanitizedView(HistoryView<Message> history)
     {

@@ -26,10 +26,18 @@ internal struct HistoryState
     public ulong Revision;
     public CompactionState Compaction;
 
+    /// <summary>
+    /// Whether <see cref="Model"/> is known to hold no aborted response with reasoning text, so a
+    /// state built on it need not look through the whole history again (a node per line would make
+    /// that quadratic). False only says "not known": the history is then checked.
+    /// </summary>
+    public bool ModelSanitized;
+
     public static HistoryState Empty => new()
     {
         Model = HistoryView<Message>.Of(new List<Message>()),
         Display = HistoryView<Message>.Of(new List<Message>()),
         Compaction = CompactionState.None,
+        ModelSanitized = true,
     };
 }

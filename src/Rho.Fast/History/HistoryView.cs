@@ -46,6 +46,9 @@ internal readonly struct HistoryView<T>
         return new HistoryView<T>(items, Count + added.Count);
     }
 
+    /// <summary>Whether both are the same prefix of the same list (a copy with equal items is not).</summary>
+    public bool IsSameView(HistoryView<T> other) => ReferenceEquals(_items, other._items) && Count == other.Count;
+
     public List<T> ToList()
     {
         var list = new List<T>(Count);

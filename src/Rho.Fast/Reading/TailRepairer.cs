@@ -266,6 +266,13 @@ internal sealed class TailRepairer : ILineSink
     private void Accept(SessionEntry entry, long number, long offset, long end)
     {
         _summary.EntryCount++;
+        if (entry is SessionEntry.Header header)
+        {
+            // Before the history sees it: a format-4 header already makes the file a tree.
+            _summary.Header ??= header;
+            _summary.FormatVersion ??= header.Version;
+        }
+
         _history.Add(entry, number, offset);
         if (!_history.IsLinear)
         {
@@ -282,12 +289,6 @@ internal sealed class TailRepairer : ILineSink
 
         if (entry is not SessionEntry.MessageEntry { Body: var message })
         {
-            if (entry is SessionEntry.Header header)
-            {
-                _summary.Header ??= header;
-                _summary.FormatVersion ??= header.Version;
-            }
-
             Commit(end);
             return;
         }
