@@ -20,6 +20,9 @@ internal sealed class HistoryBuilder
     private readonly List<HistoryNode> _legacy = new();
     private readonly List<HistoryNode> _order = new();
     private HistoryState _legacyState = HistoryState.Empty;
+    private readonly List<long> _deferredOffsets = new();
+    private readonly List<string> _deferredTimestamps = new();
+    private bool _deferring = true;
     private SessionEntry.Header? _header;
     private HistoryNode? _active;
     private bool _upgraded;
@@ -88,11 +91,17 @@ internal sealed class HistoryBuilder
             throw _failure;
         }
 
+        Materialize();
         return new SessionHistoryTree(_order, _active);
     }
 
     private void Apply(SessionEntry entry)
     {
+        if (entry is not (SessionEntry.MessageEntry or SessionEntry.Header))
+        {
+            Materialize();
+        }
+
         switch (entry)
         {
             case SessionEntry.Header header:
@@ -178,8 +187,52 @@ internal sealed class HistoryBuilder
         Message shown = entry.Display ?? entry.Body;
         s.Display = s.Display.Append(shown);
         s.Revision = NextRevision(s.Revision);
+        if (_deferring)
+        {
+            // Only messages so far: node k's state is the first k messages, made when first needed.
+            _deferredOffsets.Add(_offset);
+            _deferredTimestamps.Add(entry.Timestamp);
+            return;
+        }
+
         LegacyNode(NodeKind.Commit, [shown], before, entry.Timestamp);
     }
+
+    /// <summary>
+    /// Makes the nodes of the message records read while only messages had come: a file of messages
+    /// alone (format 1, the common case) never needs them unless its tree is asked for.
+    /// </summary>
+    private void Materialize()
+    {
+        if (!_deferring)
+        {
+            return;
+        }
+
+        _deferring = false;
+        HistoryState s = _legacyState;
+        bool clean = true;
+        for (int k = 1; k <= _deferredOffsets.Count; k++)
+        {
+            clean &= !NeedsSanitizing(s.Model[k - 1]);
+            var state = new HistoryState
+            {
+                Model = s.Model.Take(k),
+                Display = s.Display.Take(k),
+                ModelSanitized = clean,
+                Revision = (ulong)k,
+                Compaction = CompactionState.None,
+            };
+            var node = new HistoryNode(null, _deferredOffsets[k - 1], _active, NodeKind.Commit, null, [s.Display[k - 1]], state, hasSnapshot: false, _deferredTimestamps[k - 1]);
+            _legacy.Add(node);
+            _order.Add(node);
+            _active = node;
+        }
+
+        _deferredOffsets.Clear();
+        _deferredTimestamps.Clear();
+    }
+
 
     private void LegacyReplace(SessionEntry.ReplaceHistory entry)
     {

@@ -23,6 +23,9 @@ internal readonly struct HistoryView<T>
 
     public static HistoryView<T> Of(List<T> items) => new(items, items.Count);
 
+    /// <summary>The first <paramref name="count"/> items of this view's list.</summary>
+    public HistoryView<T> Take(int count) => count <= Count ? new(_items!, count) : throw new System.ArgumentOutOfRangeException(nameof(count));
+
     public HistoryView<T> Append(T item)
     {
         List<T> items = Owned(1);
