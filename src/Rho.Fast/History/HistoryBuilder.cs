@@ -30,7 +30,21 @@ internal sealed class HistoryBuilder
     private long _line;
     private long _offset;
 
-    public HistoryBuilder(string? source) => _source = source;
+    private readonly bool _keepMessages;
+
+    /// <param name="source">The input's name, for errors.</param>
+    /// <param name="keepMessages">
+    /// Whether the messages of a file of messages alone are kept: not when streaming, where memory
+    /// must stay bounded; such a file that then turns out to need them cannot be streamed (see <see cref="UnkeptMessages"/>).
+    /// </param>
+    public HistoryBuilder(string? source, bool keepMessages = true)
+    {
+        _source = source;
+        _keepMessages = keepMessages;
+    }
+
+    /// <summary>How many messages of a file of messages alone were counted but not kept.</summary>
+    public long UnkeptMessages { get; private set; }
 
     /// <summary>
     /// Whether the history is the file's messages in order: a header of format 1 to 3 (or none), then
@@ -180,6 +194,13 @@ internal sealed class HistoryBuilder
 
     private void LegacyMessage(SessionEntry.MessageEntry entry)
     {
+        if (_deferring && !_keepMessages)
+        {
+            UnkeptMessages++;
+            _legacyState.Revision = NextRevision(_legacyState.Revision);
+            return;
+        }
+
         ref HistoryState s = ref _legacyState;
         SnapshotMeta? before = s.Snapshot;
         s.Model = s.Model.Append(entry.Body);

@@ -42,7 +42,7 @@ internal sealed class TailRepairer : ILineSink
         _source = options.SourceName;
         _recovery = options.Recovery;
         _output = output;
-        _history = new HistoryBuilder(options.SourceName);
+        _history = new HistoryBuilder(options.SourceName, keepMessages: !streaming);
     }
 
     public SessionReadSummary Summary => _summary;
@@ -121,7 +121,7 @@ internal sealed class TailRepairer : ILineSink
         if (!_history.IsLinear)
         {
             // Not a file the seed's rules read: the messages are the model history rho 1.47 rebuilds.
-            if (_streaming && _emittedBeforeTree > 0)
+            if (_streaming && (_emittedBeforeTree > 0 || _history.UnkeptMessages > 0))
             {
                 throw new UnsupportedSessionFormatException(
                     _source, _treeLine, 0, _summary.FormatVersion,
