@@ -28,6 +28,13 @@ internal static class SessionSummarizer
     {
         SessionReadResult read = SessionReader.ReadMessages(path);
         SessionReadSummary summary = read.Summary;
+        if (summary.FormatVersion is { } version && version != Session.FormatVersion)
+        {
+            // A newer header alone on its line reads as an ignored last line: nothing this version can summarize.
+            SessionLineIssue? at = summary.UnknownEntries is [var unknown, ..] ? unknown : null;
+            throw new UnsupportedSessionFormatException(path, at?.LineNumber ?? 1, at?.ByteOffset ?? 0, version, at?.Reason ?? "format version " + version);
+        }
+
         ulong? created = summary.Header is { } header ? ParseSeconds(header.Timestamp) : null;
 
         // Entries are appended in time order, so the last complete one carries the largest timestamp.
