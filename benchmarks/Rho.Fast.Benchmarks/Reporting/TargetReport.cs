@@ -79,6 +79,8 @@ public static class TargetReport
             .Append(Speedup(Find(measurements, "Append", "Bare_WriteBatch_Fdatasync_100", null), Find(measurements, "Append", "Bare_Write_Fdatasync", null)) is { } disk ? Ratio(disk) : "not run")
             .Append(" | | |\n");
         Target(text, "List 750 sessions vs reading all", Speedup(Find(measurements, "List", "RhoFast_List", null), Find(measurements, "List", "ReadAll_ReadMessages", null)), 10);
+        TimeTarget(text, "List 750 sessions through the index", Find(measurements, "List", "RhoFast_List", null), milliseconds: 10);
+        TimeTarget(text, "List 750 sessions through rho's index", Find(measurements, "List", "RhoFast_List_RhoIndex", null), milliseconds: 10);
         return text.ToString();
     }
 
@@ -88,6 +90,14 @@ public static class TargetReport
             .Append(ratio is { } r ? Ratio(r) : "not run").Append(" | ≥ ")
             .Append(goal.ToString("0.##", CultureInfo.InvariantCulture)).Append("× | ")
             .Append(ratio is { } value ? (value >= goal ? "yes" : "**no**") : "-").Append(" |\n");
+    }
+
+    private static void TimeTarget(StringBuilder text, string name, CaseResult? measured, double milliseconds)
+    {
+        text.Append("| ").Append(name).Append(" | ")
+            .Append(measured is null ? "not run" : Time(measured.MedianNanoseconds)).Append(" | ≤ ")
+            .Append(milliseconds.ToString("0.##", CultureInfo.InvariantCulture)).Append(" ms | ")
+            .Append(measured is null ? "-" : measured.MedianNanoseconds <= milliseconds * 1e6 ? "yes" : "**no**").Append(" |\n");
     }
 
     /// <summary>How many times faster <paramref name="ours"/> is than <paramref name="peer"/>.</summary>

@@ -186,7 +186,7 @@ internal sealed class IndexDatabase : IDisposable
     {
         using SqliteCommand command = _connection.CreateCommand();
         command.CommandText =
-            "select workspace_key, cwd, id, path, created_at, updated_at, message_count, "
+            "select " + (workspaceKey is null ? "workspace_key" : "null") + ", cwd, id, path, created_at, updated_at, message_count, "
             + (_hasTitle ? "title" : "null") + ", "
             + (_hasFirstUserMessage ? "first_user_message" : "null")
             + ", last_user_message, file_size, file_mtime from sessions"
@@ -200,26 +200,22 @@ internal sealed class IndexDatabase : IDisposable
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
-            if (reader.IsDBNull(0) || reader.IsDBNull(2) || reader.IsDBNull(3))
-            {
-                // Only a hand-edited file has these; such a row names no session.
-                continue;
-            }
-
-            var row = new IndexRow(
-                reader.GetString(0),
-                reader.IsDBNull(1) ? "" : reader.GetString(1),
-                reader.GetString(2),
+            // The first seven columns are "not null" in both of rho's schemas; the rest may be null.
+            string key = workspaceKey ?? reader.GetString(0);
+            string id = reader.GetString(2);
+            rows[(key, id)] = new IndexRow(
+                key,
+                reader.GetString(1),
+                id,
                 reader.GetString(3),
-                NonNegative(reader, 4),
-                NonNegative(reader, 5),
-                NonNegative(reader, 6),
+                Math.Max(reader.GetInt64(4), 0),
+                Math.Max(reader.GetInt64(5), 0),
+                Math.Max(reader.GetInt64(6), 0),
                 Text(reader, 7),
                 Text(reader, 8),
                 Text(reader, 9),
                 reader.IsDBNull(10) ? null : reader.GetInt64(10),
                 reader.IsDBNull(11) ? null : reader.GetInt64(11));
-            rows[(row.WorkspaceKey, row.Id)] = row;
         }
 
         return rows;
@@ -395,9 +391,6 @@ internal sealed class IndexDatabase : IDisposable
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
-
-    private static long NonNegative(SqliteDataReader reader, int column) =>
-        reader.IsDBNull(column) ? 0 : Math.Max(reader.GetInt64(column), 0);
 
     private static string? Text(SqliteDataReader reader, int column) =>
         reader.IsDBNull(column) ? null : reader.GetString(column);
