@@ -135,6 +135,33 @@ public sealed class SessionIndexTests
     }
 
     [Fact]
+    public void A_locked_index_is_listed_around_and_kept()
+    {
+        using var root = new TempDirectory();
+        var store = new SessionStore(root.Path);
+        string path = Create(store, "locked out");
+        Assert.Single(store.List(Cwd));
+
+        using (var writer = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + Own(root) + ";Pooling=False"))
+        {
+            writer.Open();
+            using var command = writer.CreateCommand();
+            command.CommandText = "begin exclusive; update sessions set first_user_message = 'held'";
+            command.ExecuteNonQuery();
+
+            // Another writer holds it: the files are read instead, and the index is neither waited for long nor thrown away.
+            Assert.Equal("locked out", Assert.Single(store.List(Cwd)).FirstUserMessage);
+            command.CommandText = "commit";
+            command.ExecuteNonQuery();
+        }
+
+        // The same index file, with the other writer's row: it was not replaced while locked.
+        SessionInfo info = Assert.Single(store.List(Cwd));
+        Assert.Equal(path, info.Path);
+        Assert.Equal("held", info.FirstUserMessage);
+    }
+
+    [Fact]
     public void A_file_that_cannot_be_read_is_listed_by_name_and_kept_out_of_the_index()
     {
         using var root = new TempDirectory();

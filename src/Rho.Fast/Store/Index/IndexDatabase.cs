@@ -23,7 +23,7 @@ internal sealed class IndexDatabase : IDisposable
     private const int SchemaVersion = 1;
 
     // A busy index is skipped rather than waited for: the files are the truth, the index a shortcut.
-    private const int BusySeconds = 2;
+    private const int BusySeconds = 1;
 
     private const int SqliteCorrupt = 11;
     private const int SqliteNotADatabase = 26;
@@ -136,9 +136,10 @@ internal sealed class IndexDatabase : IDisposable
         string path = Path.Combine(root, OwnFileName);
         if (File.Exists(path))
         {
-            IndexDatabase? existing = TryOpenOwn(path);
-            if (existing is not null)
+            IndexDatabase? existing = TryOpenOwn(path, out bool unusable);
+            if (existing is not null || !unusable)
             {
+                // Open, or only unavailable for now (busy, locked): never thrown away for that.
                 return existing;
             }
 
@@ -278,9 +279,11 @@ internal sealed class IndexDatabase : IDisposable
     /// <summary>Closes the file.</summary>
     public void Dispose() => _connection.Dispose();
 
-    private static IndexDatabase? TryOpenOwn(string path)
+    /// <summary>Rho.Fast's index at <paramref name="path"/>; when null, <paramref name="unusable"/> says whether it can never be used as it is.</summary>
+    private static IndexDatabase? TryOpenOwn(string path, out bool unusable)
     {
         SqliteConnection? connection = null;
+        unusable = false;
         try
         {
             connection = Connect(path, SqliteOpenMode.ReadWrite);
@@ -288,10 +291,12 @@ internal sealed class IndexDatabase : IDisposable
             {
                 return new IndexDatabase(connection, hasTitle: true, hasFirstUserMessage: true);
             }
+
+            unusable = true;
         }
-        catch (SqliteException)
+        catch (SqliteException e)
         {
-            // Not a database, or damaged: rebuilt by the caller.
+            unusable = IsDamage(e);
         }
 
         connection?.Dispose();

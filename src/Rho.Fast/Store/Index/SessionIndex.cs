@@ -62,20 +62,11 @@ internal static class SessionIndex
     {
         try
         {
-            var file = new FileInfo(path);
-            string? id = SessionStore.IdOf(path);
-            if (id is null)
+            if (SessionUnit.Of(path) is { } unit)
             {
-                return;
+                using IndexDatabase? own = IndexDatabase.OpenOwn(root, create: true);
+                own?.Write([IndexRow.Created(WorkspaceKey.For(cwd), cwd, unit)], []);
             }
-
-            string name = Path.GetFileNameWithoutExtension(path);
-            ulong? created = ulong.TryParse(name.AsSpan(0, Math.Max(name.IndexOf('_'), 0)), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out ulong seconds)
-                ? seconds
-                : null;
-            var unit = new SessionUnit(file.FullName, id, created, file.Length, new DateTimeOffset(file.LastWriteTimeUtc).ToUnixTimeSeconds());
-            using IndexDatabase? own = IndexDatabase.OpenOwn(root, create: true);
-            own?.Write([IndexRow.Created(WorkspaceKey.For(cwd), cwd, unit)], []);
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or SessionStoreException)
         {

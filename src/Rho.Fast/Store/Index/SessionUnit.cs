@@ -46,6 +46,16 @@ internal sealed record SessionUnit(string Path, string Id, ulong? NameCreated, l
         return units;
     }
 
+    /// <summary>The session whose transcript is <paramref name="path"/>, or <see langword="null"/> when its name is not a session's.</summary>
+    /// <param name="path">A full path, flat or <c>session.jsonl</c> in a session folder.</param>
+    /// <exception cref="IOException">The file cannot be examined.</exception>
+    public static SessionUnit? Of(string path)
+    {
+        var file = new FileInfo(path);
+        string unitName = file.Name == FolderSessionFile ? System.IO.Path.GetFileName(file.DirectoryName ?? "") : System.IO.Path.GetFileNameWithoutExtension(file.Name);
+        return Named(file.FullName, unitName, file.Length, new DateTimeOffset(file.LastWriteTimeUtc));
+    }
+
     private static SessionUnit? Describe(ref FileSystemEntry entry)
     {
         if (!entry.IsDirectory)
