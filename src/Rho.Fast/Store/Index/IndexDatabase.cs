@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Rho.Fast;
 
@@ -183,43 +185,53 @@ internal sealed class IndexDatabase : IDisposable
     public static bool TryDeleteOwn(string root) => TryDelete(Path.Combine(root, OwnFileName));
 
     /// <summary>The rows of one workspace, or of every workspace when <paramref name="workspaceKey"/> is null, by workspace and id.</summary>
+    /// <remarks>
+    /// Read through SQLite's own interface rather than ADO.NET's reader, which costs more than the
+    /// query itself on a listing's hundreds of rows.
+    /// </remarks>
+    /// <exception cref="SqliteException">The query failed (damage, a lock held too long).</exception>
     public Dictionary<(string WorkspaceKey, string Id), IndexRow> Rows(string? workspaceKey)
     {
-        using SqliteCommand command = _connection.CreateCommand();
-        command.CommandText =
+        string sql =
             "select " + (workspaceKey is null ? "workspace_key" : "null") + ", cwd, id, path, created_at, updated_at, message_count, "
             + (_hasTitle ? "title" : "null") + ", "
             + (_hasFirstUserMessage ? "first_user_message" : "null")
             + ", last_user_message, file_size, file_mtime from sessions"
-            + (workspaceKey is null ? "" : " where workspace_key = $ws");
-        if (workspaceKey is not null)
+            + (workspaceKey is null ? "" : " where workspace_key = ?1");
+        sqlite3 database = _connection.Handle!;
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(database, sql, out sqlite3_stmt statement), database);
+        using (statement)
         {
-            command.Parameters.AddWithValue("$ws", workspaceKey);
-        }
+            if (workspaceKey is not null)
+            {
+                SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_text(statement, 1, workspaceKey), database);
+            }
 
-        var rows = new Dictionary<(string, string), IndexRow>();
-        using SqliteDataReader reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            // The first seven columns are "not null" in both of rho's schemas; the rest may be null.
-            string key = workspaceKey ?? reader.GetString(0);
-            string id = reader.GetString(2);
-            rows[(key, id)] = new IndexRow(
-                key,
-                reader.GetString(1),
-                id,
-                reader.GetString(3),
-                Math.Max(reader.GetInt64(4), 0),
-                Math.Max(reader.GetInt64(5), 0),
-                Math.Max(reader.GetInt64(6), 0),
-                Text(reader, 7),
-                Text(reader, 8),
-                Text(reader, 9),
-                reader.IsDBNull(10) ? null : reader.GetInt64(10),
-                reader.IsDBNull(11) ? null : reader.GetInt64(11));
-        }
+            var rows = new Dictionary<(string, string), IndexRow>();
+            int result;
+            while ((result = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                // The first seven columns are "not null" in both of rho's schemas; the rest may be null.
+                string key = workspaceKey ?? Text(statement, 0)!;
+                string id = Text(statement, 2)!;
+                rows[(key, id)] = new IndexRow(
+                    key,
+                    Text(statement, 1)!,
+                    id,
+                    Text(statement, 3)!,
+                    Math.Max(raw.sqlite3_column_int64(statement, 4), 0),
+                    Math.Max(raw.sqlite3_column_int64(statement, 5), 0),
+                    Math.Max(raw.sqlite3_column_int64(statement, 6), 0),
+                    Text(statement, 7),
+                    Text(statement, 8),
+                    Text(statement, 9),
+                    Integer(statement, 10),
+                    Integer(statement, 11));
+            }
 
-        return rows;
+            SqliteException.ThrowExceptionForRC(result == raw.SQLITE_DONE ? raw.SQLITE_OK : result, database);
+            return rows;
+        }
     }
 
     /// <summary>Writes rows (keeping a title already there) and deletes others, in one transaction.</summary>
@@ -318,6 +330,9 @@ internal sealed class IndexDatabase : IDisposable
         {
             connection = new SqliteConnection(settings.ToString());
             connection.Open();
+
+            // ADO.NET's commands retry a busy database themselves; SQLite's own interface needs its timeout.
+            raw.sqlite3_busy_timeout(connection.Handle, BusySeconds * 1000);
             if (mode != SqliteOpenMode.ReadOnly)
             {
                 // A cache of the files: a lost write is found stale by size and time, a damaged file rebuilt.
@@ -397,8 +412,11 @@ internal sealed class IndexDatabase : IDisposable
         command.ExecuteNonQuery();
     }
 
-    private static string? Text(SqliteDataReader reader, int column) =>
-        reader.IsDBNull(column) ? null : reader.GetString(column);
+    private static string? Text(sqlite3_stmt statement, int column) =>
+        raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL ? null : Encoding.UTF8.GetString(raw.sqlite3_column_blob(statement, column));
+
+    private static long? Integer(sqlite3_stmt statement, int column) =>
+        raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int64(statement, column);
 
     private static bool TryDelete(string path)
     {
