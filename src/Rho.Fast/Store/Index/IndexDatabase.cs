@@ -119,9 +119,9 @@ internal sealed class IndexDatabase : IDisposable
 
             return new IndexDatabase(connection, hasTitle, hasFirst);
         }
-        catch (SqliteException)
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
-            // Not a database, damaged, locked or in a newer layout: rho's business, not ours to fix.
+            // Not a database, damaged, locked, unreadable or in a newer layout: rho's business, not ours to fix.
             connection?.Dispose();
             return null;
         }
