@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -8,8 +9,10 @@ using Rho.Fast.Synthetic;
 namespace Rho.Fast.Benchmarks;
 
 /// <summary>
-/// Opening a workspace of 750 sessions: <see cref="SessionStore.List"/> (summaries without a full
-/// parse) against reading every session in full, and finding one session by id prefix.
+/// Listing a workspace of 750 sessions, warm (every file in the page cache): through Rho.Fast's
+/// session index with nothing changed, with one session changed since the last listing, and with
+/// no index at all (every file summarized, the index written anew), against reading every session
+/// in full; and finding one session by id prefix.
 /// </summary>
 [MemoryDiagnoser]
 [CategoriesColumn]
@@ -20,6 +23,9 @@ public class ListBenchmarks
     private SessionStore _store = null!;
     private string _directory = "";
     private string _prefix = "";
+    private string _changing = "";
+    private DateTime _mtime;
+    private bool _flip;
 
     /// <summary>The size of each session in KB.</summary>
     [ParamsSource(nameof(Sizes))]
@@ -28,36 +34,29 @@ public class ListBenchmarks
     /// <summary>The sizes of this run.</summary>
     public static IEnumerable<int> Sizes => BenchmarkSettings.ListSessionSizes;
 
-    /// <summary>Generates the workspace (cached between runs) and pulls it into the page cache.</summary>
+    /// <summary>Generates the workspace (cached between runs), pulls it into the page cache and builds the index.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        string root = Path.Combine(Corpus.Folder, "store-" + BenchmarkSettings.ListSessionCount + "x" + SessionKB + "KB");
+        string root = ListCorpus.Root(SessionKB);
         _store = new SessionStore(root);
-        _directory = _store.WorkspaceDirectory(SyntheticSession.DefaultCwd);
-        string done = Path.Combine(root, "complete");
-        if (!File.Exists(done))
-        {
-            if (Directory.Exists(root))
-            {
-                Directory.Delete(root, recursive: true);
-            }
+        _directory = ListCorpus.Workspace(root);
 
-            Directory.CreateDirectory(_directory);
-            for (int i = 0; i < BenchmarkSettings.ListSessionCount; i++)
-            {
-                ulong seed = Corpus.Seed + (ulong)i;
-                SessionEntry.Header header = SyntheticSession.Header(seed);
-                string path = Path.Combine(_directory, header.Timestamp + "_" + header.Id + ".jsonl");
-                SyntheticSession.WriteFileOfSize(path, SessionKB * 1000L, seed);
-            }
-
-            File.WriteAllText(done, "");
-        }
-
+        // Only Rho.Fast's own index here; rho's is measured by RhoIndexListBenchmarks.
+        File.Delete(Path.Combine(root, "index.sqlite3"));
+        ListCorpus.Warm(root);
         _prefix = SyntheticSession.Header(Corpus.Seed + BenchmarkSettings.ListSessionCount / 2).Id[..8];
-        ReadAll_ReadMessages().GetAwaiter().GetResult();
+        _changing = SessionUnitPath(BenchmarkSettings.ListSessionCount / 3);
+        _mtime = File.GetLastWriteTimeUtc(_changing);
+        if (_store.List(SyntheticSession.DefaultCwd).Count != BenchmarkSettings.ListSessionCount)
+        {
+            throw new InvalidOperationException("the listing does not show every session of " + _directory);
+        }
     }
+
+    /// <summary>Leaves the changed file as it was generated.</summary>
+    [GlobalCleanup]
+    public void Cleanup() => File.SetLastWriteTimeUtc(_changing, _mtime);
 
     /// <summary>Reading every session in full with <see cref="SessionReader.ReadMessagesAsync(string, SessionReadOptions?, System.Threading.CancellationToken)"/>.</summary>
     [Benchmark(Baseline = true)]
@@ -72,11 +71,34 @@ public class ListBenchmarks
         return messages;
     }
 
-    /// <summary>Rho.Fast: <see cref="SessionStore.List"/>.</summary>
+    /// <summary>Rho.Fast: <see cref="SessionStore.List"/>, every row of the index current.</summary>
     [Benchmark]
     public int RhoFast_List() => _store.List(SyntheticSession.DefaultCwd).Count;
+
+    /// <summary>Rho.Fast: <see cref="SessionStore.List"/> after one session changed (its modification time moved): that file is summarized again.</summary>
+    [Benchmark]
+    public int RhoFast_List_OneChanged()
+    {
+        _flip = !_flip;
+        File.SetLastWriteTimeUtc(_changing, _mtime.AddSeconds(_flip ? 1 : 0));
+        return _store.List(SyntheticSession.DefaultCwd).Count;
+    }
+
+    /// <summary>Rho.Fast: <see cref="SessionStore.List"/> without an index: every file summarized, the index written anew.</summary>
+    [Benchmark]
+    public int RhoFast_List_NoIndex()
+    {
+        File.Delete(Path.Combine(_store.Root, "rho-fast-index.sqlite3"));
+        return _store.List(SyntheticSession.DefaultCwd).Count;
+    }
 
     /// <summary>Rho.Fast: <see cref="SessionStore.FindByIdPrefix"/> with an 8-character prefix.</summary>
     [Benchmark]
     public string RhoFast_FindByIdPrefix() => _store.FindByIdPrefix(SyntheticSession.DefaultCwd, _prefix);
+
+    private string SessionUnitPath(int index)
+    {
+        SessionEntry.Header header = SyntheticSession.Header(Corpus.Seed + (ulong)index);
+        return Path.Combine(_directory, header.Timestamp + "_" + header.Id + ".jsonl");
+    }
 }

@@ -22,8 +22,8 @@ internal static class Conversation
     public static string EntryLine(Message message, string timestamp = "1") =>
         Wire.Serialize(new SessionEntry.MessageEntry(timestamp, message)) + "\n";
 
-    public static string HeaderLine(string id = "00000000-0000-4000-8000-000000000000") =>
-        Wire.Serialize(new SessionEntry.Header(1, id, "0", "/tmp/x")) + "\n";
+    public static string HeaderLine(string id = "00000000-0000-4000-8000-000000000000", string timestamp = "0", string cwd = "/tmp/x") =>
+        Wire.Serialize(new SessionEntry.Header(1, id, timestamp, cwd)) + "\n";
 
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 }

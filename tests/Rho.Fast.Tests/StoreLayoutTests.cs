@@ -62,7 +62,8 @@ public sealed class StoreLayoutTests
         string folder = Path.Combine(store.WorkspaceDirectory(cwd), unit);
         Directory.CreateDirectory(Path.Combine(folder, "web"));
         string path = Path.Combine(folder, "session.jsonl");
-        File.WriteAllText(path, Conversation.HeaderLine() + Conversation.EntryLine(Message.UserText("hello")));
+        string created = unit[..unit.IndexOf('_')];
+        File.WriteAllText(path, Conversation.HeaderLine(unit[(unit.IndexOf('_') + 1)..], created, cwd) + Conversation.EntryLine(Message.UserText("hello"), created));
         return path;
     }
 }

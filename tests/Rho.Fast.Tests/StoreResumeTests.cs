@@ -233,25 +233,41 @@ public sealed partial class StoreResumeTests
     }
 
     [Fact]
-    public void List_shows_newest_first_with_counts_and_titles()
+    public void List_shows_last_updated_first_with_counts_and_user_messages()
     {
         using var root = new TempDirectory();
         using var cwd = new TempDirectory();
         var store = new SessionStore(root.Path);
         string workspace = store.WorkspaceDirectory(cwd.Path);
         Directory.CreateDirectory(workspace);
-        WriteSession(workspace, "100_11111111-1111-4111-8111-111111111111.jsonl", Message.SystemText("sys"), Message.UserText("first   question\nsecond line"), Message.AssistantText("ok"));
-        WriteSession(workspace, "200_22222222-2222-4222-8222-222222222222.jsonl", Message.AssistantText("no user"));
+        File.WriteAllText(
+            Path.Combine(workspace, "100_11111111-1111-4111-8111-111111111111.jsonl"),
+            Conversation.HeaderLine("11111111-1111-4111-8111-111111111111", "100", cwd.Path)
+            + Conversation.EntryLine(Message.SystemText("sys"), "150")
+            + Conversation.EntryLine(Message.UserText("  first   question\nsecond line "), "150")
+            + Conversation.EntryLine(Message.AssistantText("ok"), "300")
+            + Conversation.EntryLine(Message.UserText("later"), "300"));
+        File.WriteAllText(
+            Path.Combine(workspace, "200_22222222-2222-4222-8222-222222222222.jsonl"),
+            Conversation.HeaderLine("22222222-2222-4222-8222-222222222222", "200", cwd.Path) + Conversation.EntryLine(Message.AssistantText("no user"), "210"));
         File.WriteAllText(Path.Combine(workspace, "300_ignored.txt"), "x");
 
         var sessions = store.List(cwd.Path);
-        Assert.Equal(["22222222-2222-4222-8222-222222222222", "11111111-1111-4111-8111-111111111111"], sessions.Select(s => s.Id));
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(200), sessions[0].Created);
+
+        // Created later, updated earlier: the update decides.
+        Assert.Equal(["11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222"], sessions.Select(s => s.Id));
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(100), sessions[0].Created);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(300), sessions[0].Updated);
+        Assert.Equal(4, sessions[0].MessageCount);
+        Assert.Equal("first   question\nsecond line", sessions[0].FirstUserMessage);
+        Assert.Equal("later", sessions[0].LastUserMessage);
         Assert.Null(sessions[0].Title);
-        Assert.Equal(1, sessions[0].MessageCount);
-        Assert.Equal("first question second line", sessions[1].Title);
-        Assert.Equal(3, sessions[1].MessageCount);
-        Assert.Equal(new FileInfo(sessions[1].Path).Length, sessions[1].Size);
+        Assert.Equal(cwd.Path, sessions[0].Cwd);
+        Assert.Equal(new FileInfo(sessions[0].Path).Length, sessions[0].Size);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(200), sessions[1].Created);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(210), sessions[1].Updated);
+        Assert.Null(sessions[1].FirstUserMessage);
+        Assert.Equal(1, sessions[1].MessageCount);
         Assert.Empty(store.List("/nowhere/at/all"));
     }
 

@@ -89,6 +89,8 @@ public static class TargetReport
         Target(text, "Format 4, history only growing, ReadHistories vs format 1 ReadMessages, per byte" + treeAt,
             PerByte(Find(measurements, "Format4", "V4Growing_ReadHistories", treeSize), Find(measurements, "Format4", "V1_ReadMessages", treeSize)), 1 / 1.2);
         Target(text, "List 750 sessions vs reading all", Speedup(Find(measurements, "List", "RhoFast_List", null), Find(measurements, "List", "ReadAll_ReadMessages", null)), 10);
+        TimeTarget(text, "List 750 sessions through the index", Find(measurements, "List", "RhoFast_List", null), milliseconds: 10);
+        TimeTarget(text, "List 750 sessions through rho's index", Find(measurements, "List", "RhoFast_List_RhoIndex", null), milliseconds: 10);
         return text.ToString();
     }
 
@@ -98,6 +100,14 @@ public static class TargetReport
             .Append(ratio is { } r ? Ratio(r) : "not run").Append(" | ≥ ")
             .Append(goal.ToString("0.##", CultureInfo.InvariantCulture)).Append("× | ")
             .Append(ratio is { } value ? (value >= goal ? "yes" : "**no**") : "-").Append(" |\n");
+    }
+
+    private static void TimeTarget(StringBuilder text, string name, CaseResult? measured, double milliseconds)
+    {
+        text.Append("| ").Append(name).Append(" | ")
+            .Append(measured is null ? "not run" : Time(measured.MedianNanoseconds)).Append(" | ≤ ")
+            .Append(milliseconds.ToString("0.##", CultureInfo.InvariantCulture)).Append(" ms | ")
+            .Append(measured is null ? "-" : measured.MedianNanoseconds <= milliseconds * 1e6 ? "yes" : "**no**").Append(" |\n");
     }
 
     /// <summary>How many times faster <paramref name="ours"/> is than <paramref name="peer"/>.</summary>

@@ -2,14 +2,30 @@ using System;
 
 namespace Rho.Fast;
 
-/// <summary>A session as <see cref="SessionStore.List"/> shows it, read without parsing the whole file.</summary>
-/// <param name="Id">The session id.</param>
+/// <summary>
+/// A session as <see cref="SessionStore.List"/> shows it: the row of the session index (rho's, or
+/// Rho.Fast's own in the same schema), checked against the file's size and modification time.
+/// </summary>
+/// <param name="Id">The session id, from the file name.</param>
 /// <param name="Path">The session file.</param>
-/// <param name="Created">When it was created, from the file name.</param>
+/// <param name="Created">When it was created: the header's timestamp, else the file name's, else <see cref="Updated"/>.</param>
 /// <param name="Size">The file size in bytes.</param>
-/// <param name="MessageCount">The message lines on disk (the repaired history can be shorter if a turn was left unanswered).</param>
-/// <param name="Title">The first user text, on one line, or <see langword="null"/> when there is none.</param>
-public sealed record SessionInfo(string Id, string Path, DateTimeOffset Created, long Size, long MessageCount, string? Title);
+/// <param name="MessageCount">The messages a resume shows (the repaired history: a torn tail and an unanswered tool turn left out); 0 for a file this version cannot read.</param>
+/// <param name="Title">A title given to the session in rho's index (never taken from the file), or <see langword="null"/>.</param>
+public sealed record SessionInfo(string Id, string Path, DateTimeOffset Created, long Size, long MessageCount, string? Title)
+{
+    /// <summary>The session's working directory: the header's, else the one it was listed for.</summary>
+    public string Cwd { get; init; } = "";
+
+    /// <summary>When it last changed: the latest timestamp of any entry, else the file's modification time.</summary>
+    public DateTimeOffset Updated { get; init; }
+
+    /// <summary>The text of the first user message that has text (its text blocks, each trimmed, joined by newlines), or <see langword="null"/>.</summary>
+    public string? FirstUserMessage { get; init; }
+
+    /// <summary>The text of the last user message that has text, as <see cref="FirstUserMessage"/>, or <see langword="null"/>.</summary>
+    public string? LastUserMessage { get; init; }
+}
 
 /// <summary>A session opened to resume: the append handle, the repaired history, and what resuming repaired on disk.</summary>
 /// <remarks>It owns <see cref="Session"/>: disposing it closes the session.</remarks>

@@ -51,13 +51,15 @@ public sealed class SessionStore
     /// <param name="cwd">An absolute working directory.</param>
     public string WorkspaceDirectory(string cwd) => Path.Combine(Root, WorkspaceKey.For(CheckCwd(cwd)));
 
-    /// <summary>Creates a new session for <paramref name="cwd"/> and writes its header durably.</summary>
+    /// <summary>Creates a new session for <paramref name="cwd"/>, writes its header durably, and records it in Rho.Fast's session index.</summary>
     /// <param name="cwd">An absolute working directory.</param>
     /// <returns>The session, open for appends; dispose it when done.</returns>
     public Session Create(string cwd)
     {
         string directory = EnsureWorkspaceDirectory(cwd);
-        return Session.Create(directory, cwd);
+        Session session = Session.Create(directory, cwd);
+        SessionIndex.RecordCreated(Root, cwd, session.Path);
+        return session;
     }
 
     /// <summary>
@@ -130,20 +132,21 @@ public sealed class SessionStore
         return matches.Count == 1 ? matches[0] : throw new SessionLookupException(idPrefix, matches);
     }
 
-    /// <summary>The sessions of <paramref name="cwd"/>, in both layouts, newest first, each summarized without a full parse.</summary>
+    /// <summary>
+    /// The sessions of <paramref name="cwd"/>, in both layouts, in rho's order: last updated first,
+    /// then last created, then by id. They come from the session index: rho's
+    /// <c>&lt;root&gt;/index.sqlite3</c> where it has a row that still matches the file (it is only
+    /// ever read), else Rho.Fast's <c>&lt;root&gt;/rho-fast-index.sqlite3</c> in the same schema,
+    /// else the file is read and the summary kept in Rho.Fast's index. A row whose file changed
+    /// size or modification time is never trusted; a damaged index of Rho.Fast's is rebuilt.
+    /// </summary>
     /// <param name="cwd">An absolute working directory.</param>
-    public IReadOnlyList<SessionInfo> List(string cwd)
-    {
-        string directory = WorkspaceDirectory(cwd);
-        var sessions = new List<SessionInfo>();
-        foreach (string path in SessionFilesIn(directory))
-        {
-            sessions.Add(SessionScanner.Summarize(path, IdOf(path)!, CreatedOf(path)));
-        }
+    /// <exception cref="SessionStoreException">SQLite's native library, which the index needs, cannot be loaded.</exception>
+    public IReadOnlyList<SessionInfo> List(string cwd) => SessionIndex.ListWorkspace(Root, CheckCwd(cwd));
 
-        sessions.Sort(static (a, b) => b.Created != a.Created ? b.Created.CompareTo(a.Created) : string.CompareOrdinal(b.Path, a.Path));
-        return sessions;
-    }
+    /// <summary>The sessions of every workspace of the store, as <see cref="List"/> gives those of one.</summary>
+    /// <exception cref="SessionStoreException">SQLite's native library, which the index needs, cannot be loaded.</exception>
+    public IReadOnlyList<SessionInfo> ListAll() => SessionIndex.ListAll(Root);
 
     /// <summary>
     /// The session files of <paramref name="cwd"/>'s workspace, or of every workspace when it is
@@ -236,6 +239,7 @@ public sealed class SessionStore
         }
     }
 
+    /// <summary>When a session was created, from its name (<c>&lt;created&gt;_&lt;id&gt;</c>), else its file's last write.</summary>
     private static DateTimeOffset CreatedOf(string path)
     {
         string name = UnitName(path) ?? "";

@@ -25,6 +25,16 @@ foreach (Message message in read.Messages)
     Console.WriteLine(Wire.Serialize(message));
 }
 
+// A store listed through its session index: the package brings SQLite and its native library.
+var store = new SessionStore(Path.Combine(args[0], "store"));
+using (Session session = store.Create("/w"))
+{
+    session.Append(Message.UserText("index me"));
+}
+
+SessionInfo listed = store.List("/w").Single();
+Console.WriteLine("listed " + listed.MessageCount + " message: " + listed.FirstUserMessage + ", index " + File.Exists(Path.Combine(store.Root, "rho-fast-index.sqlite3")));
+
 [TaggedUnion(Tag = "type", RenameAll = RenameRule.SnakeCase)]
 public abstract partial record Command
 {
