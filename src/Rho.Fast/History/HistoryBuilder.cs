@@ -653,24 +653,8 @@ internal sealed class HistoryBuilder
     }
 
     /// <summary>A saved state keeps no reasoning text of an aborted response (rho clears it whenever it builds one).</summary>
-    private static IReadOnlyList<Message> Sanitized(IReadOnlyList<Message> history)
-    {
-        for (int i = 0; i < history.Count; i++)
-        {
-            if (history[i] is Message.AbortedAssistant { Reasoning.IsEmpty: false })
-            {
-                var copy = new List<Message>(history.Count);
-                for (int j = 0; j < history.Count; j++)
-                {
-                    copy.Add(Sanitize(history[j]));
-                }
-
-                return copy;
-            }
-        }
-
-        return history;
-    }
+    private static IReadOnlyList<Message> Sanitized(IReadOnlyList<Message> history) =>
+        SanitizedCopy(history, history.Count, static (list, i) => list[i]) ?? history;
 
     /// <summary>The state's model history as a saved state holds it; <paramref name="sanitized"/> tells whether that took out any reasoning.</summary>
     private static HistoryView<Message> SanitizedModel(in HistoryState state, out bool sanitized)
@@ -688,27 +672,31 @@ internal sealed class HistoryBuilder
 
     private static bool NeedsSanitizing(Message message) => message is Message.AbortedAssistant { Reasoning.IsEmpty: false };
 
-    private static HistoryView<Message> SanitizedView(HistoryView<Message> history)
+    private static HistoryView<Message> SanitizedView(HistoryView<Message> history) =>
+        SanitizedCopy(history, history.Count, static (view, i) => view[i]) is { } copy ? HistoryView<Message>.Of(copy) : history;
+
+    /// <summary>A copy with the reasoning of aborted responses cleared, or null when there is none to clear.</summary>
+    private static List<Message>? SanitizedCopy<TList>(TList history, int count, Func<TList, int, Message> at)
     {
-        for (int i = 0; i < history.Count; i++)
+        for (int i = 0; i < count; i++)
         {
-            if (history[i] is Message.AbortedAssistant { Reasoning.IsEmpty: false })
+            if (NeedsSanitizing(at(history, i)))
             {
-                var copy = new List<Message>(history.Count);
-                for (int j = 0; j < history.Count; j++)
+                var copy = new List<Message>(count);
+                for (int j = 0; j < count; j++)
                 {
-                    copy.Add(Sanitize(history[j]));
+                    copy.Add(Sanitize(at(history, j)));
                 }
 
-                return HistoryView<Message>.Of(copy);
+                return copy;
             }
         }
 
-        return history;
+        return null;
     }
 
     private static Message Sanitize(Message message) =>
-        message is Message.AbortedAssistant { Reasoning.IsEmpty: false } aborted ? aborted with { Reasoning = Utf8Text.Empty } : message;
+        NeedsSanitizing(message) ? ((Message.AbortedAssistant)message) with { Reasoning = Utf8Text.Empty } : message;
 
     private SessionFormatException Error(string reason) => new(_source, _line, _offset, _offset, reason);
 }

@@ -5,19 +5,27 @@ namespace Rho.Fast;
 
 /// <summary>
 /// Collects every entry, headers included, with no repair: a torn line is a
-/// <see cref="SessionFormatException"/>, an entry or header this version does not read an
-/// <see cref="UnsupportedSessionFormatException"/>.
+/// <see cref="SessionFormatException"/>, a first header of a format version this version does not
+/// read an <see cref="UnsupportedSessionFormatException"/>. An entry of a type this version does
+/// not know is kept as its raw JSON. A complete entry of a known type that does not map ends the
+/// read, unless the caller takes such lines as reports instead (following a live file, which may
+/// gain a newer writer's entries at any time): then it is skipped and reported.
 /// </summary>
 internal sealed class EntryCollector : ILineSink
 {
     private readonly string? _source;
     private readonly List<SessionEntry> _output;
+    private readonly Action<SessionLineIssue>? _onUnknown;
     private ulong? _formatVersion;
 
-    public EntryCollector(string? source, List<SessionEntry> output)
+    /// <param name="source">The input's name, for errors.</param>
+    /// <param name="output">Receives the entries.</param>
+    /// <param name="onUnknown">Where complete lines this version cannot read are reported and skipped; without it they end the read.</param>
+    public EntryCollector(string? source, List<SessionEntry> output, Action<SessionLineIssue>? onUnknown = null)
     {
         _source = source;
         _output = output;
+        _onUnknown = onUnknown;
     }
 
     public long LineCount { get; private set; }
@@ -36,6 +44,9 @@ internal sealed class EntryCollector : ILineSink
                 }
 
                 _output.Add(entry!);
+                break;
+            case LineKind.Unknown when _onUnknown is not null:
+                _onUnknown(new SessionLineIssue(LineCount, offset, SessionLine.NewerFormatReason(error!), SessionLine.Preview(content)));
                 break;
             case LineKind.Unknown when error!.Unrecognized:
                 // A newer writer's entry of a type this version does not know: kept as its raw JSON.

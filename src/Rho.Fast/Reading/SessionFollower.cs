@@ -32,7 +32,7 @@ internal sealed class SessionFollower : IDisposable
     private readonly string _source;
     private readonly bool _byLength;
     private readonly LineSplitter _splitter;
-    private readonly FollowSink _sink;
+    private readonly EntryCollector _sink;
     private readonly List<SessionEntry> _ready = new();
     private readonly byte[] _guard = new byte[GuardLength];
     private int _guardLength;
@@ -59,7 +59,7 @@ internal sealed class SessionFollower : IDisposable
         _file = Open(path);
         _watch = new ReplacementWatch(_file, byLength);
         _splitter = new LineSplitter(lines);
-        _sink = new FollowSink(_source, options.OnUnknownEntry, _ready);
+        _sink = new EntryCollector(_source, _ready, options.OnUnknownEntry);
         _buffer = ArrayPool<byte>.Shared.Rent(ReadSize);
     }
 
