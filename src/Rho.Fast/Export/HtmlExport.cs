@@ -271,7 +271,7 @@ internal sealed class HtmlExport(TextWriter output, SessionExportOptions options
         output.Write(kind);
         output.Write(isOpen ? "\" open>" : "\">");
         output.Write("<summary>");
-        output.Write(label);
+        HtmlText.Write(output, label);
         output.Write(" <span class=\"note\">· ");
         output.Write(ExportText.Measure(text));
         output.Write("</span>");

@@ -47,6 +47,32 @@ public sealed class SessionExportTests
     }
 
     [Fact]
+    public void Every_kind_of_rho_1_47_message_gets_an_article_and_its_text_is_escaped()
+    {
+        var model = new ModelIdentity("<p>", "api", "<script>");
+        Message[] messages =
+        [
+            new Message.EnrichedAssistant([new ContentBlock.Text("<b>done</b>"), new ContentBlock.Image("R0lG", "image/<x>")], model, "<i>thought</i>", []),
+            new Message.AbortedAssistant([new ContentBlock.Text("cut")], "", model, null, [], [new PartialToolCall(null, "<img src=x>", "{\"a\":")], new ModelUsage(1, null, null, null, null, null, null)),
+            new Message.Unrecognized(RawJson.Parse("{\"Thinking\":\"<svg>\"}")),
+        ];
+
+        string html = Html(messages);
+
+        Assert.Equal(3, Regex.Matches(html, "<article class=\"message ").Count);
+        Assert.Equal(3, Regex.Matches(html, "</article>").Count);
+        foreach (string hostile in new[] { "<b>", "<i>", "<x>", "<img", "<svg", "<script", "<p>" })
+        {
+            Assert.DoesNotContain(hostile, html);
+        }
+
+        Assert.Contains("&lt;img src=x&gt;", html);
+        string markdown = Markdown(messages);
+        Assert.Contains("## 2. Assistant (aborted)", markdown);
+        Assert.Contains("[image image/<x>", markdown);
+    }
+
+    [Fact]
     public void Control_characters_are_shown_as_symbols_and_the_rest_of_unicode_is_kept()
     {
         string html = Html([Message.UserText("nul \0 esc \u001b del \u007f c1 \u0085 bidi \u202e lone \ud800 crlf\r\nline \u2028 🎉 日本")]);
@@ -155,6 +181,13 @@ public sealed class SessionExportTests
     {
         var output = new StringWriter();
         SessionExport.WriteHtml(messages, output, options ?? Options);
+        return output.ToString();
+    }
+
+    private static string Markdown(Message[] messages)
+    {
+        var output = new StringWriter();
+        SessionExport.WriteMarkdown(messages, output, Options);
         return output.ToString();
     }
 }
