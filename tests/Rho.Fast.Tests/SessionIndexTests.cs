@@ -7,6 +7,7 @@ using Xunit;
 namespace Rho.Fast.Tests;
 
 /// <summary>Rho.Fast's own session index: kept on create and listing, trusted only while the file is unchanged, rebuilt when damaged.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // The index file's mode is part of what is tested.
 public sealed class SessionIndexTests
 {
     private const string Cwd = "/home/u/indexed";
