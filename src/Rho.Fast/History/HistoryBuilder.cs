@@ -284,7 +284,7 @@ internal sealed class HistoryBuilder
         SnapshotMeta? before = s.Snapshot;
         IReadOnlyList<Message> history = Sanitized(snapshot.History);
         CompactionState compaction = snapshot.Compaction ?? CompactionState.None;
-        bool replaced = s.Model.Count > 0 && !StartsWith(history, s.Model);
+        bool replaced = s.Model.Count > 0 && !s.Model.IsPrefixOf(history);
         NodeKind kind = compaction != s.Compaction || replaced ? NodeKind.Compaction : NodeKind.Commit;
         bool changed = s.Snapshot is null || snapshot.Revision != s.Revision || !s.Model.SequenceEqual(history) || compaction != s.Compaction;
         s.Model = HistoryView<Message>.Of(new List<Message>(history));
@@ -408,7 +408,7 @@ internal sealed class HistoryBuilder
                 case NodeTransition.Snapshot { State: var snapshot }:
                     state = FromSnapshot(CheckSchema(snapshot), from.Display.AppendRange(display));
                     changed = parent.HasSnapshot
-                        ? from.Revision != state.Revision || from.Compaction != state.Compaction || !Meta(from).SameAs(state.Snapshot!) || !SameMessages(state.Model, SanitizedModel(from, out _))
+                        ? from.Revision != state.Revision || from.Compaction != state.Compaction || !Meta(from).SameAs(state.Snapshot!) || !state.Model.SequenceEqual(SanitizedModel(from, out _))
                         : ChangedFromMessages(from, state);
                     break;
                 case NodeTransition.SnapshotDelta { Delta: var delta }:
@@ -614,42 +614,6 @@ internal sealed class HistoryBuilder
         }
 
         return list;
-    }
-
-    private static bool StartsWith(IReadOnlyList<Message> history, HistoryView<Message> prefix)
-    {
-        if (prefix.Count > history.Count)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < prefix.Count; i++)
-        {
-            if (!Equals(history[i], prefix[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool SameMessages(HistoryView<Message> left, HistoryView<Message> right)
-    {
-        if (left.Count != right.Count)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < left.Count; i++)
-        {
-            if (!ReferenceEquals(left[i], right[i]) && !Equals(left[i], right[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>A saved state keeps no reasoning text of an aborted response (rho clears it whenever it builds one).</summary>

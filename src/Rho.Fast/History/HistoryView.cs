@@ -63,17 +63,26 @@ internal readonly struct HistoryView<T>
         return list;
     }
 
-    public bool SequenceEqual(IReadOnlyList<T> other)
+    /// <summary>Whether the view holds <paramref name="other"/>'s items, in order.</summary>
+    public bool SequenceEqual(IReadOnlyList<T> other) => other.Count == Count && IsPrefixOf(other);
+
+    /// <summary>Whether the two views hold equal items, in order; views of one list are compared by count.</summary>
+    public bool SequenceEqual(HistoryView<T> other)
     {
         if (other.Count != Count)
         {
             return false;
         }
 
+        if (ReferenceEquals(other._items, _items))
+        {
+            return true;
+        }
+
         EqualityComparer<T> comparer = EqualityComparer<T>.Default;
         for (int i = 0; i < Count; i++)
         {
-            if (!comparer.Equals(_items![i], other[i]))
+            if (!comparer.Equals(_items![i], other._items![i]))
             {
                 return false;
             }
@@ -82,22 +91,18 @@ internal readonly struct HistoryView<T>
         return true;
     }
 
-    public bool StartsWith(HistoryView<T> prefix)
+    /// <summary>Whether <paramref name="list"/> begins with this view's items.</summary>
+    public bool IsPrefixOf(IReadOnlyList<T> list)
     {
-        if (prefix.Count > Count)
+        if (Count > list.Count)
         {
             return false;
         }
 
-        if (ReferenceEquals(prefix._items, _items))
-        {
-            return true;
-        }
-
         EqualityComparer<T> comparer = EqualityComparer<T>.Default;
-        for (int i = 0; i < prefix.Count; i++)
+        for (int i = 0; i < Count; i++)
         {
-            if (!comparer.Equals(_items![i], prefix._items![i]))
+            if (!comparer.Equals(_items![i], list[i]))
             {
                 return false;
             }

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Rho.Fast.Serialization;
 
 namespace Rho.Fast;
@@ -29,38 +27,4 @@ public abstract partial record ContentBlock
     /// <param name="Json">The whole block.</param>
     [WireOther]
     public sealed partial record Unrecognized(RawJson Json) : ContentBlock;
-
-    internal static bool SequenceEqual(IReadOnlyList<ContentBlock> left, IReadOnlyList<ContentBlock> right)
-    {
-        if (ReferenceEquals(left, right))
-        {
-            return true;
-        }
-
-        if (left.Count != right.Count)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < left.Count; i++)
-        {
-            if (!Equals(left[i], right[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    internal static int SequenceHashCode(IReadOnlyList<ContentBlock> blocks)
-    {
-        var hash = new HashCode();
-        for (int i = 0; i < blocks.Count; i++)
-        {
-            hash.Add(blocks[i]);
-        }
-
-        return hash.ToHashCode();
-    }
 }

@@ -101,10 +101,10 @@ public abstract partial record Message
     public sealed partial record User(IReadOnlyList<ContentBlock> Content) : Message
     {
         /// <inheritdoc/>
-        public bool Equals(User? other) => ReferenceEquals(this, other) || (other is not null && ContentBlock.SequenceEqual(Content, other.Content));
+        public bool Equals(User? other) => ReferenceEquals(this, other) || (other is not null && Sequences.Equal(Content, other.Content));
 
         /// <inheritdoc/>
-        public override int GetHashCode() => ContentBlock.SequenceHashCode(Content);
+        public override int GetHashCode() => Sequences.Hash(Content);
     }
 
     /// <summary>What the assistant said, possibly with tool calls.</summary>
@@ -112,10 +112,10 @@ public abstract partial record Message
     public sealed partial record Assistant(IReadOnlyList<ContentBlock> Content) : Message
     {
         /// <inheritdoc/>
-        public bool Equals(Assistant? other) => ReferenceEquals(this, other) || (other is not null && ContentBlock.SequenceEqual(Content, other.Content));
+        public bool Equals(Assistant? other) => ReferenceEquals(this, other) || (other is not null && Sequences.Equal(Content, other.Content));
 
         /// <inheritdoc/>
-        public override int GetHashCode() => ContentBlock.SequenceHashCode(Content);
+        public override int GetHashCode() => Sequences.Hash(Content);
 
         /// <summary>The number of <see cref="ContentBlock.ToolCall"/> blocks.</summary>
         public int ToolCallCount
