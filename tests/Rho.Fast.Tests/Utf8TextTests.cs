@@ -72,7 +72,7 @@ public sealed class Utf8TextTests
     {
         Utf8Text read = ReadBack(json);
 
-        Assert.False(Utf8Text.IsSerdeEscaping(Body(json)));
+        Assert.False(SerdeEscaping.IsCanonical(StringScanner.Classify(Body(json))));
         Assert.Equal(value, read.ToString());
         Assert.Equal(new Utf8Text(value), read);
         Assert.Equal(new Utf8Text(value).GetHashCode(), read.GetHashCode());
@@ -86,7 +86,7 @@ public sealed class Utf8TextTests
     [InlineData("\\u000a", false)]
     [InlineData("plain", true)]
     public void Serde_escaping_is_told_from_other_escaping(string body, bool serde) =>
-        Assert.Equal(serde, Utf8Text.IsSerdeEscaping(Encoding.UTF8.GetBytes(body)));
+        Assert.Equal(serde, SerdeEscaping.IsCanonical(StringScanner.Classify(Encoding.UTF8.GetBytes(body))));
 
     [Fact]
     public void A_lone_surrogate_is_written_as_U_FFFD_and_equals_only_its_own_string()

@@ -247,13 +247,54 @@ public sealed class WireReaderTests
 
             byte[] buffer = Encoding.UTF8.GetBytes(text.ToString());
             int from = random.Next(buffer.Length + 1);
-            int expected = StringScanner.FindStringEndScalar(buffer, from, out bool expectedEscaped);
-            int actual = StringScanner.FindStringEnd(buffer, from, out bool actualEscaped);
+            int expected = StringScanner.FindStringEndScalar(buffer, from, out StringEscapes expectedEscaped);
+            int actual = StringScanner.FindStringEnd(buffer, from, out StringEscapes actualEscaped);
             Assert.Equal(expected, actual);
             if (expected >= 0)
             {
                 Assert.Equal(expectedEscaped, actualEscaped);
             }
+        }
+    }
+
+    [Fact]
+    public void The_scan_tells_serde_escaping_exactly_when_serde_would_write_the_same_bytes()
+    {
+        var random = new Random(12);
+        string[] pieces =
+        [
+            "\\n", "\\t", "\\r", "\\b", "\\f", "\\\"", "\\\\", "\\/", "\\u0000", "\\u001f", "\\u001F", "\\u000a",
+            "\\u0009", "\\u0041", "\\u00e9", "\\u007f", "\\ud83d\\ude00", "\\uD83D\\uDE00", "\\ud800", "\\udc00x", "é", "abc",
+        ];
+        for (int n = 0; n < 20_000; n++)
+        {
+            var body = new StringBuilder();
+            int count = random.Next(8);
+            for (int i = 0; i < count; i++)
+            {
+                body.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            byte[] quoted = Encoding.UTF8.GetBytes("\"" + body + "\"");
+            Assert.Equal(quoted.Length - 1, StringScanner.FindStringEnd(quoted, 1, out StringEscapes escapes));
+            Assert.Equal(escapes, StringScanner.Classify(quoted.AsSpan(1, quoted.Length - 2)));
+
+            string? decoded;
+            try
+            {
+                decoded = JsonSerializer.Deserialize<string>(quoted);
+            }
+            catch (JsonException e) when (e.InnerException is InvalidOperationException)
+            {
+                // A lone surrogate: only the flag that sends the text to a closer look may tell.
+                Assert.True((escapes & StringEscapes.Surrogate) != 0, body.ToString());
+                continue;
+            }
+
+            byte[] serde = new byte[SerdeEscaping.MaxQuotedLength(decoded!.Length)];
+            int written = SerdeEscaping.WriteQuoted(decoded, serde);
+            bool same = serde.AsSpan(0, written).SequenceEqual(quoted);
+            Assert.True(same == SerdeEscaping.IsCanonical(escapes), body.ToString());
         }
     }
 

@@ -17,16 +17,11 @@ internal static class RhoStringForm
     private static readonly SearchValues<byte> Escaped = SearchValues.Create(
         [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, (byte)'"', (byte)'\\']);
 
-    /// <summary>Whether the string body <paramref name="body"/> (between the quotes, as read) is already in serde's form.</summary>
-    /// <param name="body">The body, still escaped.</param>
-    /// <param name="escaped">Whether it holds a backslash.</param>
-    public static bool IsCanonical(ReadOnlySpan<byte> body, bool escaped) => !escaped || Utf8Text.IsSerdeEscaping(body);
-
     /// <summary>Writes the quoted string whose body, as read, is <paramref name="body"/>.</summary>
     /// <exception cref="FormatException">The body holds a lone surrogate escape, which serde_json refuses.</exception>
-    public static void Write(ReadOnlySpan<byte> body, bool escaped, IBufferWriter<byte> output)
+    public static void Write(ReadOnlySpan<byte> body, StringEscapes escapes, IBufferWriter<byte> output)
     {
-        if (IsCanonical(body, escaped))
+        if (SerdeEscaping.IsCanonical(escapes))
         {
             Span<byte> span = output.GetSpan(body.Length + 2);
             span[0] = (byte)'"';

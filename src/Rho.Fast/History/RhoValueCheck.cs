@@ -177,8 +177,8 @@ internal static class RhoValueCheck
     /// <summary>The index after the canonical string whose quote is at <paramref name="quote"/>, or -1.</summary>
     private static int StringEnd(ReadOnlySpan<byte> json, int quote)
     {
-        int close = StringScanner.FindStringEnd(json, quote + 1, out bool escaped);
-        return close >= 0 && RhoStringForm.IsCanonical(json[(quote + 1)..close], escaped) ? close + 1 : -1;
+        int close = StringScanner.FindStringEnd(json, quote + 1, out StringEscapes escapes);
+        return close >= 0 && SerdeEscaping.IsCanonical(escapes) ? close + 1 : -1;
     }
 
     private static int LiteralEnd(ReadOnlySpan<byte> json, int at, ReadOnlySpan<byte> literal) =>

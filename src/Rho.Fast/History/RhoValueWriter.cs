@@ -198,7 +198,7 @@ internal static class RhoValueWriter
     {
         try
         {
-            RhoStringForm.Write(reader.ValueSpan, reader.ValueIsEscaped, output);
+            RhoStringForm.Write(reader.ValueSpan, reader.ValueEscapes, output);
         }
         catch (FormatException e)
         {

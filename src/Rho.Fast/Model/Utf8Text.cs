@@ -88,13 +88,13 @@ public readonly struct Utf8Text : IEquatable<Utf8Text>, IWireSerializable<Utf8Te
     /// <param name="start">Where the body starts.</param>
     /// <param name="length">The body's length in bytes.</param>
     internal static Utf8Text FromJson(byte[] buffer, int start, int length) =>
-        FromJson(buffer, start, length, buffer.AsSpan(start, length).Contains((byte)'\\'));
+        FromJson(buffer, start, length, StringScanner.Classify(buffer.AsSpan(start, length)));
 
-    /// <summary>As <see cref="FromJson(byte[], int, int)"/>, when the scan already knows whether the body has escapes.</summary>
-    private static Utf8Text FromJson(byte[] buffer, int start, int length, bool escaped)
+    /// <summary>As <see cref="FromJson(byte[], int, int)"/>, when the scan already knows what escapes the body has.</summary>
+    private static Utf8Text FromJson(byte[] buffer, int start, int length, StringEscapes escapes)
     {
-        Flags flags = !escaped ? Flags.None
-            : Flags.Escaped | (IsSerdeEscaping(buffer.AsSpan(start, length)) ? Flags.Canonical : Flags.None);
+        Flags flags = escapes == StringEscapes.None ? Flags.None
+            : Flags.Escaped | (SerdeEscaping.IsCanonical(escapes) ? Flags.Canonical : Flags.None);
         return new Utf8Text(buffer, start, length, flags);
     }
 
@@ -109,14 +109,15 @@ public readonly struct Utf8Text : IEquatable<Utf8Text>, IWireSerializable<Utf8Te
         }
 
         ReadOnlySpan<byte> body = reader.ValueSpan;
-        if (reader.ValueIsEscaped && !Utf8Unescape.HasOnlyPairedSurrogates(body, out string? problem))
+        StringEscapes escapes = reader.ValueEscapes;
+        if ((escapes & StringEscapes.Surrogate) != 0 && !Utf8Unescape.HasOnlyPairedSurrogates(body, out string? problem))
         {
             // serde_json refuses a lone surrogate where it reads a string; so does reading a string here.
             throw new WireFormatException(nameof(Utf8Text), null, null, "the string is not valid Unicode: " + problem, reader.TokenStartIndex);
         }
 
         byte[] slab = TextSlab.Copy(body, out int start);
-        return FromJson(slab, start, body.Length, reader.ValueIsEscaped);
+        return FromJson(slab, start, body.Length, escapes);
     }
 
     /// <summary>Writes the text as serde_json does; text read with serde's own escaping is copied as it is.</summary>
@@ -270,45 +271,4 @@ public readonly struct Utf8Text : IEquatable<Utf8Text>, IWireSerializable<Utf8Te
 
         return hash.ToHashCode();
     }
-
-    /// <summary>Whether every escape in <paramref name="body"/> is one serde_json writes: the short forms, and <c>\u00xx</c> (lowercase) for other control characters.</summary>
-    internal static bool IsSerdeEscaping(ReadOnlySpan<byte> body)
-    {
-        for (int at = body.IndexOf((byte)'\\'); at >= 0;)
-        {
-            if (at + 1 >= body.Length)
-            {
-                return false;
-            }
-
-            int length;
-            switch (body[at + 1])
-            {
-                case (byte)'"' or (byte)'\\' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t':
-                    length = 2;
-                    break;
-                case (byte)'u' when at + 5 < body.Length && body[at + 2] == '0' && body[at + 3] == '0' && body[at + 4] is (byte)'0' or (byte)'1' && IsLowerHex(body[at + 5]):
-                    int code = ((body[at + 4] - '0') << 4) | HexValue(body[at + 5]);
-                    if (code is 0x08 or 0x0C or 0x0A or 0x0D or 0x09)
-                    {
-                        // serde writes these in their short form.
-                        return false;
-                    }
-
-                    length = 6;
-                    break;
-                default:
-                    return false;
-            }
-
-            int next = body[(at + length)..].IndexOf((byte)'\\');
-            at = next < 0 ? -1 : at + length + next;
-        }
-
-        return true;
-    }
-
-    private static bool IsLowerHex(byte b) => b is (>= (byte)'0' and <= (byte)'9') or (>= (byte)'a' and <= (byte)'f');
-
-    private static int HexValue(byte b) => b <= '9' ? b - '0' : b - 'a' + 10;
 }

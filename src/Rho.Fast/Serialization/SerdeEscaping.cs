@@ -180,4 +180,10 @@ internal static class SerdeEscaping
         destination[5] = Hex[b & 0xF];
         return 6;
     }
+
+    /// <summary>
+    /// Whether a string body whose scan found <paramref name="escapes"/> is already in this escaping,
+    /// so it can be written back as it is.
+    /// </summary>
+    public static bool IsCanonical(StringEscapes escapes) => (escapes & StringEscapes.Foreign) == 0;
 }

@@ -19,21 +19,23 @@ internal static class StringScanner
     /// <summary>
     /// The index of the quote that closes the string whose body starts at <paramref name="from"/>,
     /// or -1 when the string is malformed or unterminated (the caller finds out which, slowly).
+    /// It also tells whether every escape is a short form serde_json writes, so such a body needs no
+    /// second look to be copied back or to be known free of lone surrogates.
     /// </summary>
     /// <param name="buffer">The whole input.</param>
     /// <param name="from">The first byte after the opening quote, from 0 to <c>buffer.Length</c>.</param>
-    /// <param name="escaped">Whether the body holds an escape.</param>
-    public static int FindStringEnd(ReadOnlySpan<byte> buffer, int from, out bool escaped)
+    /// <param name="escapes">What kinds of escape the body holds.</param>
+    public static int FindStringEnd(ReadOnlySpan<byte> buffer, int from, out StringEscapes escapes)
     {
         // A NativeAOT build for the default x86-64 baseline has 16-byte vectors only, so that width
         // is walked the same way.
         bool wide = Vector256.IsHardwareAccelerated && buffer.Length >= Vector256<byte>.Count;
         if (!wide && (!Vector128.IsHardwareAccelerated || buffer.Length < Vector128<byte>.Count))
         {
-            return FindStringEndScalar(buffer, from, out escaped);
+            return FindStringEndScalar(buffer, from, out escapes);
         }
 
-        escaped = false;
+        escapes = StringEscapes.None;
         int length = buffer.Length;
         ref byte start = ref MemoryMarshal.GetReference(buffer);
         int i = from;
@@ -84,8 +86,7 @@ internal static class StringScanner
                     return -1;
                 }
 
-                escaped = true;
-                int next = SkipEscape(buffer, at);
+                int next = SkipEscape(buffer, at, ref escapes);
                 if (next < 0)
                 {
                     return -1;
@@ -110,9 +111,9 @@ internal static class StringScanner
     }
 
     /// <summary>The byte-at-a-time search: for inputs shorter than a vector, hardware without vectors, and tests.</summary>
-    internal static int FindStringEndScalar(ReadOnlySpan<byte> buffer, int from, out bool escaped)
+    internal static int FindStringEndScalar(ReadOnlySpan<byte> buffer, int from, out StringEscapes escapes)
     {
-        escaped = false;
+        escapes = StringEscapes.None;
         int i = from;
         while ((uint)i < (uint)buffer.Length)
         {
@@ -124,8 +125,7 @@ internal static class StringScanner
 
             if (b == (byte)'\\')
             {
-                escaped = true;
-                i = SkipEscape(buffer, i);
+                i = SkipEscape(buffer, i, ref escapes);
                 if (i < 0)
                 {
                     return -1;
@@ -144,9 +144,12 @@ internal static class StringScanner
         return -1;
     }
 
-    /// <summary>The index after the escape whose backslash is at <paramref name="at"/>, or -1 when it is not one of JSON's.</summary>
+    /// <summary>
+    /// The index after the escape whose backslash is at <paramref name="at"/>, or -1 when it is not
+    /// one of JSON's; <paramref name="escapes"/> learns its kind.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int SkipEscape(ReadOnlySpan<byte> buffer, int at)
+    private static int SkipEscape(ReadOnlySpan<byte> buffer, int at, ref StringEscapes escapes)
     {
         if ((uint)(at + 1) >= (uint)buffer.Length)
         {
@@ -155,17 +158,85 @@ internal static class StringScanner
 
         switch (buffer[at + 1])
         {
-            case (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t':
+            case (byte)'"' or (byte)'\\' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t':
+                escapes |= StringEscapes.Serde;
+                return at + 2;
+            case (byte)'/':
+                escapes |= StringEscapes.Foreign;
                 return at + 2;
             case (byte)'u':
-                return at + 6 <= buffer.Length
-                    && char.IsAsciiHexDigit((char)buffer[at + 2]) && char.IsAsciiHexDigit((char)buffer[at + 3])
-                    && char.IsAsciiHexDigit((char)buffer[at + 4]) && char.IsAsciiHexDigit((char)buffer[at + 5])
-                    ? at + 6
-                    : -1;
+                if (at + 6 > buffer.Length || !TryHex4(buffer.Slice(at + 2, 4), out int code))
+                {
+                    return -1;
+                }
+
+                escapes |= UnicodeEscape(code, buffer[at + 5]);
+                return at + 6;
             default:
                 return -1;
         }
+    }
+
+    /// <summary>
+    /// The escapes the escaped body <paramref name="body"/> (between the quotes, known to be valid)
+    /// holds: the answer the scan gives, for a body already cut out.
+    /// </summary>
+    public static StringEscapes Classify(ReadOnlySpan<byte> body)
+    {
+        var escapes = StringEscapes.None;
+        for (int at = body.IndexOf((byte)'\\'); at >= 0;)
+        {
+            int next = SkipEscape(body, at, ref escapes);
+            if (next < 0)
+            {
+                throw new ArgumentException("The body holds a malformed escape.", nameof(body));
+            }
+
+            int run = body[next..].IndexOf((byte)'\\');
+            at = run < 0 ? -1 : next + run;
+        }
+
+        return escapes;
+    }
+
+    /// <summary>
+    /// What the escape <c>\u</c> of <paramref name="code"/> is: serde's own only for a control
+    /// character without a short form, in lowercase hex (<paramref name="lastDigit"/> is its last
+    /// digit, the only one that can be a letter there).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static StringEscapes UnicodeEscape(int code, byte lastDigit)
+    {
+        if (code is >= 0xD800 and <= 0xDFFF)
+        {
+            return StringEscapes.Foreign | StringEscapes.Surrogate;
+        }
+
+        bool serde = code < 0x20 && code is not (0x08 or 0x09 or 0x0A or 0x0C or 0x0D) && lastDigit is not (>= (byte)'A' and <= (byte)'F');
+        return serde ? StringEscapes.Serde : StringEscapes.Foreign;
+    }
+
+    private static bool TryHex4(ReadOnlySpan<byte> digits, out int code)
+    {
+        code = 0;
+        foreach (byte digit in digits)
+        {
+            int value = digit switch
+            {
+                >= (byte)'0' and <= (byte)'9' => digit - '0',
+                >= (byte)'a' and <= (byte)'f' => digit - 'a' + 10,
+                >= (byte)'A' and <= (byte)'F' => digit - 'A' + 10,
+                _ => -1,
+            };
+            if (value < 0)
+            {
+                return false;
+            }
+
+            code = (code << 4) | value;
+        }
+
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -204,7 +204,7 @@ public static partial class WireRead
             case JsonTokenType.String:
             case JsonTokenType.PropertyName:
                 // Only decoding finds a lone surrogate escape such as "\ud800".
-                if (reader.ValueIsEscaped && !Utf8Unescape.HasOnlyPairedSurrogates(reader.ValueSpan, out string? problem))
+                if ((reader.ValueEscapes & StringEscapes.Surrogate) != 0 && !Utf8Unescape.HasOnlyPairedSurrogates(reader.ValueSpan, out string? problem))
                 {
                     throw Quoted(ref reader, new WireFormatException(type, caseName, field, "a string is not valid Unicode: " + problem, reader.TokenStartIndex));
                 }

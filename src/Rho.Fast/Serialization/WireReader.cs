@@ -35,7 +35,7 @@ public ref struct WireReader
     private ulong _objects0;
     private ulong _objects1;
     private JsonTokenType _tokenType;
-    private bool _escaped;
+    private StringEscapes _escapes;
 
     /// <summary>Creates a reader over <paramref name="utf8Json"/>, which it first checks is valid UTF-8.</summary>
     /// <param name="utf8Json">One JSON value, with whitespace around it if any.</param>
@@ -65,7 +65,10 @@ public ref struct WireReader
     public readonly ReadOnlySpan<byte> ValueSpan => _buffer.Slice(_valueStart, _valueLength);
 
     /// <summary>Whether the current string or property name holds a backslash escape.</summary>
-    public readonly bool ValueIsEscaped => _escaped;
+    public readonly bool ValueIsEscaped => _escapes != StringEscapes.None;
+
+    /// <summary>What kinds of escape the current string or property name holds.</summary>
+    internal readonly StringEscapes ValueEscapes => _escapes;
 
     /// <summary>The offset of the current token's first byte (a string's opening quote).</summary>
     public readonly int TokenStartIndex => _tokenStart;
@@ -211,7 +214,7 @@ public ref struct WireReader
     public readonly string GetString()
     {
         ReadOnlySpan<byte> value = StringSpan;
-        return _escaped ? JsonUnescape.ToString(value) : Encoding.UTF8.GetString(value);
+        return ValueIsEscaped ? JsonUnescape.ToString(value) : Encoding.UTF8.GetString(value);
     }
 
     /// <summary>Unescapes the current string or property name into <paramref name="destination"/>; returns the bytes written.</summary>
@@ -221,7 +224,7 @@ public ref struct WireReader
     public readonly int CopyString(Span<byte> destination)
     {
         ReadOnlySpan<byte> value = StringSpan;
-        if (_escaped)
+        if (ValueIsEscaped)
         {
             return Utf8Unescape.Decode(value, destination);
         }
@@ -359,7 +362,7 @@ public ref struct WireReader
 
     private void ReadString(ReadOnlySpan<byte> buffer, int start, JsonTokenType type)
     {
-        int end = StringScanner.FindStringEnd(buffer, start + 1, out bool escaped);
+        int end = StringScanner.FindStringEnd(buffer, start + 1, out StringEscapes escapes);
         if (end < 0)
         {
             throw StringError(buffer, start);
@@ -369,7 +372,7 @@ public ref struct WireReader
         _tokenStart = start;
         _valueStart = start + 1;
         _valueLength = end - start - 1;
-        _escaped = escaped;
+        _escapes = escapes;
         _position = end + 1;
     }
 
@@ -471,7 +474,7 @@ public ref struct WireReader
         _tokenStart = start;
         _valueStart = start;
         _valueLength = i - start;
-        _escaped = false;
+        _escapes = StringEscapes.None;
         _position = i;
     }
 
@@ -503,7 +506,7 @@ public ref struct WireReader
         _tokenStart = start;
         _valueStart = start;
         _valueLength = literal.Length;
-        _escaped = false;
+        _escapes = StringEscapes.None;
         _position = start + literal.Length;
     }
 
@@ -530,7 +533,7 @@ public ref struct WireReader
         _tokenStart = i;
         _valueStart = i;
         _valueLength = 1;
-        _escaped = false;
+        _escapes = StringEscapes.None;
         _position = i + 1;
     }
 
@@ -541,7 +544,7 @@ public ref struct WireReader
         _tokenStart = i;
         _valueStart = i;
         _valueLength = 1;
-        _escaped = false;
+        _escapes = StringEscapes.None;
         _position = i + 1;
     }
 
