@@ -59,7 +59,7 @@ internal sealed partial class Emitter
                 int local = _locals++;
                 string item = "__item" + local;
                 _w.Line("writer.WriteStartArray();");
-                if (type.ListKind == ListKind.ReadOnlyList)
+                if (type.ListKind is ListKind.ReadOnlyList or ListKind.IndexedList)
                 {
                     // Index the interface rather than enumerate it: no boxed enumerator per list.
                     string list = "__list" + local;
@@ -133,25 +133,81 @@ internal sealed partial class Emitter
             string element = TypeName(list.Element!);
             _w.Open("private static " + list.FullName + " __ReadList" + i + "(ref " + Reader + " reader, string? caseName, string? field)");
             _w.Line(Read + ".Expect(ref reader, " + Token + ".StartArray, __Type, caseName, field, \"an array\");");
-            _w.Line("var items = new global::System.Collections.Generic.List<" + element + ">();");
-            _w.Open("while (true)");
-            _w.Line(Read + ".Next(ref reader, __Type, caseName, field);");
-            _w.Open("if (reader.TokenType == " + Token + ".EndArray)");
-            _w.Line("break;");
-            _w.Close();
-            _w.Line();
-            _w.Open("try");
-            _w.Line("items.Add(" + ReadExpression(list.Element!, "caseName", "field") + ");");
-            _w.Close();
-            _w.Open("catch (global::Rho.Fast.Serialization.WireFormatException e) when (" + Read + ".AtIndex(e, items.Count))");
-            _w.Line("throw;");
-            _w.Close();
-            _w.Close();
-            _w.Line();
-            _w.Line(list.ListKind == ListKind.Array ? "return items.ToArray();" : "return items;");
+            if (list.ListKind is ListKind.Array or ListKind.ReadOnlyList)
+            {
+                EmitExactListBody(list, element);
+            }
+            else
+            {
+                _w.Line("var items = new global::System.Collections.Generic.List<" + element + ">();");
+                _w.Open("while (true)");
+                _w.Line(Read + ".Next(ref reader, __Type, caseName, field);");
+                _w.Open("if (reader.TokenType == " + Token + ".EndArray)");
+                _w.Line("break;");
+                _w.Close();
+                _w.Line();
+                EmitListAdd(list, "items");
+                _w.Close();
+                _w.Line();
+                _w.Line("return items;");
+            }
+
             _w.Close();
             _w.Line();
         }
+    }
+
+    /// <summary>
+    /// The body of a reader for a list nobody adds to (an array or a read-only list): an array of
+    /// exactly its length, with no growing list left behind for the common lists of one or none.
+    /// A kept read is promoted by the collector byte for byte, so spare capacity costs twice.
+    /// </summary>
+    private void EmitExactListBody(TypeModel list, string element)
+    {
+        _w.Line(Read + ".Next(ref reader, __Type, caseName, field);");
+        _w.Open("if (reader.TokenType == " + Token + ".EndArray)");
+        _w.Line("return global::System.Array.Empty<" + element + ">();");
+        _w.Close();
+        _w.Line();
+        _w.Line(element + " first;");
+        _w.Open("try");
+        _w.Line("first = " + ReadExpression(list.Element!, "caseName", "field") + ";");
+        _w.Close();
+        _w.Open("catch (global::Rho.Fast.Serialization.WireFormatException e) when (" + Read + ".AtIndex(e, 0))");
+        _w.Line("throw;");
+        _w.Close();
+        _w.Line();
+        _w.Line(Read + ".Next(ref reader, __Type, caseName, field);");
+        _w.Open("if (reader.TokenType == " + Token + ".EndArray)");
+        _w.Line("return new " + ArrayOf(element, "1") + " { first };");
+        _w.Close();
+        _w.Line();
+        _w.Line("var items = new global::System.Collections.Generic.List<" + element + ">(4) { first };");
+        _w.Open("while (true)");
+        EmitListAdd(list, "items");
+        _w.Line();
+        _w.Line(Read + ".Next(ref reader, __Type, caseName, field);");
+        _w.Open("if (reader.TokenType == " + Token + ".EndArray)");
+        _w.Line("return items.ToArray();");
+        _w.Close();
+        _w.Close();
+    }
+
+    private void EmitListAdd(TypeModel list, string items)
+    {
+        _w.Open("try");
+        _w.Line(items + ".Add(" + ReadExpression(list.Element!, "caseName", "field") + ");");
+        _w.Close();
+        _w.Open("catch (global::Rho.Fast.Serialization.WireFormatException e) when (" + Read + ".AtIndex(e, " + items + ".Count))");
+        _w.Line("throw;");
+        _w.Close();
+    }
+
+    /// <summary>The array creation of <paramref name="element"/> with <paramref name="length"/>, right for arrays of arrays too (<c>int[1][]</c>).</summary>
+    private static string ArrayOf(string element, string length)
+    {
+        int bracket = element.IndexOf('[');
+        return bracket < 0 ? element + "[" + length + "]" : element.Substring(0, bracket) + "[" + length + "]" + element.Substring(bracket);
     }
 
     /// <summary>Writes a map's entries in serde_json's BTreeMap order; the writer is inside an object.</summary>

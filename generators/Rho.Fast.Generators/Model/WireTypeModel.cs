@@ -148,6 +148,9 @@ internal enum ListKind
     Array,
     List,
     ReadOnlyList,
+
+    /// <summary>An <c>IList&lt;T&gt;</c>: indexed like a read-only list, but built as a <c>List&lt;T&gt;</c> callers may add to.</summary>
+    IndexedList,
     Enumerable,
 }
 

@@ -621,7 +621,7 @@ internal sealed class Parser
         return type.Kind switch
         {
             ValueKind.String => "\"\"",
-            ValueKind.List when type.ListKind == ListKind.Array => "global::System.Array.Empty<" + ElementName(type.Element!) + ">()",
+            ValueKind.List when type.ListKind is ListKind.Array or ListKind.ReadOnlyList => "global::System.Array.Empty<" + ElementName(type.Element!) + ">()",
             ValueKind.List => "new global::System.Collections.Generic.List<" + ElementName(type.Element!) + ">()",
             ValueKind.Map => type.Concrete,
             ValueKind.Wire or ValueKind.Raw or ValueKind.Value => null,
@@ -783,7 +783,8 @@ internal sealed class Parser
                 ListKind listKind = named.OriginalDefinition.ToDisplayString() switch
                 {
                     "System.Collections.Generic.List<T>" => ListKind.List,
-                    "System.Collections.Generic.IReadOnlyList<T>" or "System.Collections.Generic.IList<T>" => ListKind.ReadOnlyList,
+                    "System.Collections.Generic.IReadOnlyList<T>" => ListKind.ReadOnlyList,
+                    "System.Collections.Generic.IList<T>" => ListKind.IndexedList,
                     "System.Collections.Generic.IEnumerable<T>" or "System.Collections.Generic.IReadOnlyCollection<T>" or "System.Collections.Generic.ICollection<T>" => ListKind.Enumerable,
                     _ => ListKind.None,
                 };

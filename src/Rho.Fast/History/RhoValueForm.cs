@@ -38,7 +38,7 @@ internal static class RhoValueForm
         try
         {
             Write(value.Utf8.Span, buffer);
-            return RawJson.FromValidatedUtf8(buffer.WrittenSpan.ToArray());
+            return RawJson.FromValidatedUtf8(buffer.WrittenSpan);
         }
         finally
         {

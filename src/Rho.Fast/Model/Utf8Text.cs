@@ -116,7 +116,7 @@ public readonly struct Utf8Text : IEquatable<Utf8Text>, IWireSerializable<Utf8Te
             throw new WireFormatException(nameof(Utf8Text), null, null, "the string is not valid Unicode: " + problem, reader.TokenStartIndex);
         }
 
-        byte[] slab = TextSlab.Copy(body, out int start);
+        byte[] slab = TextSlab.Store(body, out int start);
         return FromJson(slab, start, body.Length, escapes);
     }
 

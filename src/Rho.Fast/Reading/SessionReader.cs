@@ -55,8 +55,9 @@ public static partial class SessionReader
     /// <exception cref="SessionFormatException">A line other than the last non-empty one is unreadable, or a line is too long.</exception>
     public static async Task<SessionReadResult> ReadMessagesAsync(string path, SessionReadOptions? options = null, CancellationToken cancellationToken = default)
     {
-        await using Stream file = OpenFile(path);
-        return await ReadMessagesAsync(PipeReader.Create(file, PipeOptions(leaveOpen: true)), Named(options, path), cancellationToken).ConfigureAwait(false);
+        var messages = new List<Message>();
+        TailRepairer repairer = await ReadAsync(path, options, messages, cancellationToken).ConfigureAwait(false);
+        return new SessionReadResult(messages, repairer.Summary);
     }
 
     /// <summary>
@@ -112,57 +113,54 @@ public static partial class SessionReader
     /// <returns>The model and display histories, the conversation tree and what the read found.</returns>
     /// <exception cref="SessionFormatException">A line cannot be read, or the records contradict each other.</exception>
     /// <exception cref="UnsupportedSessionFormatException">The header is of a format version above 4.</exception>
-    public static async Task<SessionHistories> ReadHistoriesAsync(string path, SessionReadOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        SessionReadOptions named = Named(options, path);
-        await using Stream file = OpenFile(path);
-        var repairer = new TailRepairer(named, new List<Message>());
-        await FeedAsync(PipeReader.Create(file, PipeOptions(leaveOpen: true)), named, repairer, cancellationToken).ConfigureAwait(false);
-        repairer.Complete();
-        return repairer.Histories();
-    }
+    public static async Task<SessionHistories> ReadHistoriesAsync(string path, SessionReadOptions? options = null, CancellationToken cancellationToken = default) =>
+        (await ReadAsync(path, options, new List<Message>(), cancellationToken).ConfigureAwait(false)).Histories();
 
     private static TailRepairer Read(string path, SessionReadOptions? options, List<Message> messages, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         SessionReadOptions named = Named(options, path);
         var repairer = new TailRepairer(named, messages);
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
+        using FileStream file = OpenKept(path);
         using var splitter = new LineSplitter(named);
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(FileBufferSize);
-        try
+        var chunks = new KeptChunks(file.Length);
+        while (true)
         {
-            int filled = 0;
-            while (true)
+            cancellationToken.ThrowIfCancellationRequested();
+            int read = file.Read(chunks.Space().Span);
+            chunks.Split(read, splitter, repairer);
+            if (read == 0)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (filled == buffer.Length)
-                {
-                    // A line longer than the buffer: grow it (the splitter refuses past the line limit).
-                    byte[] larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
-                    buffer.AsSpan(0, filled).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                int read = file.Read(buffer, filled, buffer.Length - filled);
-                filled += read;
-                var data = new ReadOnlySequence<byte>(buffer, 0, filled);
-                int consumed = (int)data.Slice(data.Start, splitter.Split(data, read == 0, repairer)).Length;
-                buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
-                filled -= consumed;
-                if (read == 0)
-                {
-                    repairer.Complete();
-                    return repairer;
-                }
+                repairer.Complete();
+                return repairer;
             }
         }
-        finally
+    }
+
+    /// <summary>As <see cref="Read(string, SessionReadOptions?, List{Message}, CancellationToken)"/>, with the file read asynchronously.</summary>
+    private static async Task<TailRepairer> ReadAsync(string path, SessionReadOptions? options, List<Message> messages, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        SessionReadOptions named = Named(options, path);
+        var repairer = new TailRepairer(named, messages);
+        await using FileStream file = OpenKept(path);
+        using var splitter = new LineSplitter(named);
+        var chunks = new KeptChunks(file.Length);
+        while (true)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            int read = await file.ReadAsync(chunks.Space(), cancellationToken).ConfigureAwait(false);
+            chunks.Split(read, splitter, repairer);
+            if (read == 0)
+            {
+                repairer.Complete();
+                return repairer;
+            }
         }
     }
+
+    /// <summary>A file for one forward pass into arrays of the caller's (no buffer of its own).</summary>
+    private static FileStream OpenKept(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
 
     /// <summary>
     /// Streams the messages that survive repair, each yielded as soon as that is certain: at once

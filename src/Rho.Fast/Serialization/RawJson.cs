@@ -10,11 +10,27 @@ namespace Rho.Fast.Serialization;
 /// so a round trip reproduces the input byte for byte. The one exception: line breaks between
 /// tokens become spaces, so a value always fits on one session line. Equality compares the bytes.
 /// </summary>
+/// <remarks>
+/// A value read from a session is a slice of a large array the read fills with text, so keeping it
+/// keeps that array alive, not one array of its own.
+/// </remarks>
 public readonly struct RawJson : IEquatable<RawJson>
 {
-    private readonly byte[]? _utf8;
+    private readonly byte[]? _array;
+    private readonly int _start;
+    private readonly int _length;
 
-    private RawJson(byte[] utf8) => _utf8 = utf8;
+    private RawJson(byte[] utf8)
+        : this(utf8, 0, utf8.Length)
+    {
+    }
+
+    private RawJson(byte[] array, int start, int length)
+    {
+        _array = array;
+        _start = start;
+        _length = length;
+    }
 
     /// <summary>The JSON <c>null</c> literal.</summary>
     public static RawJson Null { get; } = new("null"u8.ToArray());
@@ -23,7 +39,7 @@ public readonly struct RawJson : IEquatable<RawJson>
     public static RawJson EmptyObject { get; } = new("{}"u8.ToArray());
 
     /// <summary>The value's UTF-8 bytes; <c>null</c> for a default instance.</summary>
-    public ReadOnlyMemory<byte> Utf8 => _utf8 ?? Null._utf8!;
+    public ReadOnlyMemory<byte> Utf8 => _array is null ? Null.Utf8 : new ReadOnlyMemory<byte>(_array, _start, _length);
 
     /// <summary>Parses and validates JSON text, keeping it as given.</summary>
     /// <param name="json">One JSON value.</param>
@@ -57,19 +73,23 @@ public readonly struct RawJson : IEquatable<RawJson>
     }
 
     /// <summary>
-    /// Wraps bytes already validated as one JSON value; the array is not copied. Line breaks become
-    /// spaces: in valid JSON they can only be whitespace between tokens, and a session line must not
-    /// contain one.
+    /// Keeps bytes already validated as one JSON value where the read's text is kept (see
+    /// <see cref="TextSlab"/>). Line breaks become spaces, in a copy of their own (they can only
+    /// be whitespace between tokens).
     /// </summary>
-    internal static RawJson FromValidatedUtf8(byte[] utf8)
+    /// <param name="utf8">The value's bytes.</param>
+    internal static RawJson FromValidatedUtf8(ReadOnlySpan<byte> utf8)
     {
-        if (utf8.AsSpan().IndexOfAny((byte)'\n', (byte)'\r') >= 0)
+        if (utf8.IndexOfAny((byte)'\n', (byte)'\r') >= 0)
         {
-            utf8.AsSpan().Replace((byte)'\n', (byte)' ');
-            utf8.AsSpan().Replace((byte)'\r', (byte)' ');
+            byte[] copy = utf8.ToArray();
+            copy.AsSpan().Replace((byte)'\n', (byte)' ');
+            copy.AsSpan().Replace((byte)'\r', (byte)' ');
+            return new(copy);
         }
 
-        return new(utf8);
+        byte[] array = TextSlab.Store(utf8, out int start);
+        return new(array, start, utf8.Length);
     }
 
     /// <summary>Writes the value's bytes unchanged.</summary>

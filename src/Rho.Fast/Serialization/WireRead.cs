@@ -57,6 +57,11 @@ public static partial class WireRead
             throw Unexpected(ref reader, type, caseName, field, "a string");
         }
 
+        if (!reader.ValueIsEscaped)
+        {
+            return RecentStrings.Get(reader.ValueSpan);
+        }
+
         try
         {
             return reader.GetString();
@@ -187,7 +192,7 @@ public static partial class WireRead
             while (reader.CurrentDepth > depth);
         }
 
-        return RawJson.FromValidatedUtf8(reader.Buffer[from..reader.BytesConsumed].ToArray());
+        return RawJson.FromValidatedUtf8(reader.Buffer[from..reader.BytesConsumed]);
     }
 
     private static void ValidateRawToken(ref WireReader reader, string type, string? caseName, string? field)

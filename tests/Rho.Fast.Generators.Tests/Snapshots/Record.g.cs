@@ -267,15 +267,31 @@ namespace Demo
         private static global::System.Collections.Generic.IReadOnlyList<string[]> __ReadList0(ref global::Rho.Fast.Serialization.WireReader reader, string? caseName, string? field)
         {
             global::Rho.Fast.Serialization.WireRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, __Type, caseName, field, "an array");
-            var items = new global::System.Collections.Generic.List<string[]>();
+            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, caseName, field);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                return global::System.Array.Empty<string[]>();
+            }
+
+            string[] first;
+            try
+            {
+                first = __ReadList1(ref reader, caseName, field);
+            }
+            catch (global::Rho.Fast.Serialization.WireFormatException e) when (global::Rho.Fast.Serialization.WireRead.AtIndex(e, 0))
+            {
+                throw;
+            }
+
+            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, caseName, field);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                return new string[1][] { first };
+            }
+
+            var items = new global::System.Collections.Generic.List<string[]>(4) { first };
             while (true)
             {
-                global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, caseName, field);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    break;
-                }
-
                 try
                 {
                     items.Add(__ReadList1(ref reader, caseName, field));
@@ -284,23 +300,43 @@ namespace Demo
                 {
                     throw;
                 }
-            }
 
-            return items;
+                global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, caseName, field);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+                {
+                    return items.ToArray();
+                }
+            }
         }
 
         private static string[] __ReadList1(ref global::Rho.Fast.Serialization.WireReader reader, string? caseName, string? field)
         {
             global::Rho.Fast.Serialization.WireRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, __Type, caseName, field, "an array");
-            var items = new global::System.Collections.Generic.List<string>();
+            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, caseName, field);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                return global::System.Array.Empty<string>();
+            }
+
+            string first;
+            try
+            {
+                first = global::Rho.Fast.Serialization.WireRead.String(ref reader, __Type, caseName, field);
+            }
+            catch (global::Rho.Fast.Serialization.WireFormatException e) when (global::Rho.Fast.Serialization.WireRead.AtIndex(e, 0))
+            {
+                throw;
+            }
+
+            global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, caseName, field);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                return new string[1] { first };
+            }
+
+            var items = new global::System.Collections.Generic.List<string>(4) { first };
             while (true)
             {
-                global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, caseName, field);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    break;
-                }
-
                 try
                 {
                     items.Add(global::Rho.Fast.Serialization.WireRead.String(ref reader, __Type, caseName, field));
@@ -309,9 +345,13 @@ namespace Demo
                 {
                     throw;
                 }
-            }
 
-            return items.ToArray();
+                global::Rho.Fast.Serialization.WireRead.Next(ref reader, __Type, caseName, field);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+                {
+                    return items.ToArray();
+                }
+            }
         }
 
         /// <summary>Serves <see cref="Record"/> to System.Text.Json with the generated reader and writer; no reflection.</summary>

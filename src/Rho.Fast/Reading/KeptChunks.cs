@@ -1,0 +1,75 @@
+using System;
+using System.Buffers;
+
+namespace Rho.Fast;
+
+/// <summary>
+/// The buffers of a read whose messages are all kept: a file is read into large arrays that are
+/// never written over, so the text of its lines is kept where it was read (see
+/// <see cref="TextSlab"/>) and a kept read costs about the file's size in a few large arrays
+/// rather than a copy of every string. A line cut by the end of an array is moved to the next one.
+/// Keeping any one message keeps its array (at most <see cref="ChunkSize"/> bytes) alive.
+/// </summary>
+internal sealed class KeptChunks
+{
+    /// <summary>The size of an array, unless the file is smaller or a line longer.</summary>
+    public const int ChunkSize = 1 << 20;
+
+    private long _unread;
+    private byte[] _chunk;
+    private int _start;
+    private int _filled;
+
+    /// <param name="length">The file's length, to size the arrays of a small file exactly.</param>
+    public KeptChunks(long length)
+    {
+        _unread = Math.Max(length, 0);
+        _chunk = NewChunk(0);
+    }
+
+    /// <summary>Where the next read goes: the free end of the current array, or of a new one holding the unfinished line.</summary>
+    public Memory<byte> Space()
+    {
+        if (_filled == _chunk.Length)
+        {
+            int pending = _filled - _start;
+            byte[] next = NewChunk(pending);
+            _chunk.AsSpan(_start, pending).CopyTo(next);
+            _chunk = next;
+            _start = 0;
+            _filled = pending;
+        }
+
+        return _chunk.AsMemory(_filled);
+    }
+
+    /// <summary>Splits what was read into <see cref="Space"/> into lines for <paramref name="sink"/>.</summary>
+    /// <param name="read">The bytes the last read gave; 0 at the end of the file.</param>
+    /// <param name="splitter">The line splitter.</param>
+    /// <param name="sink">Where the lines go.</param>
+    public void Split(int read, LineSplitter splitter, ILineSink sink)
+    {
+        _filled += read;
+        _unread -= read;
+        var data = new ReadOnlySequence<byte>(_chunk, _start, _filled - _start);
+        using (TextSlab.Keep(_chunk))
+        {
+            _start += (int)data.Slice(data.Start, splitter.Split(data, read == 0, sink)).Length;
+        }
+    }
+
+    /// <summary>
+    /// A new array for the rest of the file (and <paramref name="pending"/> bytes of a line): at
+    /// least twice the line, so a line longer than a chunk costs linear time. Uninitialized, as
+    /// every byte is read before it is used.
+    /// </summary>
+    private byte[] NewChunk(int pending)
+    {
+        // One byte past the file's end, so the read that finds the end needs no new array; a file
+        // that grew since it was opened gets chunks a sixteenth the size.
+        long rest = _unread > 0 ? Math.Min(ChunkSize, _unread + 1) : ChunkSize / 16;
+        long wanted = rest + pending;
+        long size = Math.Max(wanted, pending * 2L);
+        return GC.AllocateUninitializedArray<byte>((int)Math.Min(size, Array.MaxLength));
+    }
+}
