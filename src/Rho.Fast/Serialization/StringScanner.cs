@@ -7,12 +7,13 @@ using System.Runtime.Intrinsics;
 namespace Rho.Fast.Serialization;
 
 /// <summary>
-/// Finds where a JSON string ends, checking it on the way: one compare per 64 bytes (AVX-512), 32
-/// (AVX2) or 16 marks every quote, backslash and control byte (below 0x20, which JSON forbids raw) of the
-/// block, and the marks are walked one by one without loading the block again. Tool output in a
-/// session file is long text with an escape every few dozen bytes, so most of a read is spent
-/// between those bytes, and a per-byte branch (or a search restarted after each escape) costs more
-/// than the text between them.
+/// Finds where a JSON string ends, checking it on the way, 64 bytes at a time: vector compares
+/// give one bit per byte for quotes, backslashes and control bytes (below 0x20, which JSON forbids
+/// raw), and a few integer operations on those masks tell which bytes are escaped, so the closing
+/// quote, a raw control byte and every escape's letter are found without visiting escapes one by
+/// one. Tool output in a session file is long text with an escape every few dozen bytes, where a
+/// walk from escape to escape spent most of a read. Only <c>\u</c> and <c>\/</c> escapes, which
+/// serde_json does not write for text, are looked at singly.
 /// </summary>
 internal static class StringScanner
 {
@@ -27,10 +28,7 @@ internal static class StringScanner
     /// <param name="escapes">What kinds of escape the body holds.</param>
     public static int FindStringEnd(ReadOnlySpan<byte> buffer, int from, out StringEscapes escapes)
     {
-        // A NativeAOT build for the default x86-64 baseline has 16-byte vectors only, so that width
-        // is walked the same way.
-        bool wide = Vector256.IsHardwareAccelerated && buffer.Length >= Vector256<byte>.Count;
-        if (!wide && (!Vector128.IsHardwareAccelerated || buffer.Length < Vector128<byte>.Count))
+        if (!Vector128.IsHardwareAccelerated || buffer.Length < Block)
         {
             return FindStringEndScalar(buffer, from, out escapes);
         }
@@ -38,77 +36,206 @@ internal static class StringScanner
         escapes = StringEscapes.None;
         int length = buffer.Length;
         ref byte start = ref MemoryMarshal.GetReference(buffer);
-        int i = from;
-        while ((uint)i < (uint)length)
+
+        // 1 when the first byte of the next block follows an odd run of backslashes.
+        ulong carry = 0;
+        for (int i = from; i < length; i += Block)
         {
-            ulong mask;
-            int width;
-            if (Vector512.IsHardwareAccelerated && i <= length - Vector512<byte>.Count)
+            // The tail: the last full block again, with the bytes already seen shifted out (the
+            // bits past the end are then zero).
+            int at = Math.Min(i, length - Block);
+            int shift = i - at;
+            Marks(ref Unsafe.Add(ref start, at), out ulong quotes, out ulong backslashes, out ulong controls);
+            quotes >>= shift;
+            backslashes >>= shift;
+            controls >>= shift;
+            if ((backslashes | carry) == 0)
             {
-                mask = Special(Vector512.LoadUnsafe(ref start, (nuint)i));
-                width = Vector512<byte>.Count;
-            }
-            else if (wide && i <= length - Vector256<byte>.Count)
-            {
-                mask = Special(Vector256.LoadUnsafe(ref start, (nuint)i));
-                width = Vector256<byte>.Count;
-            }
-            else if (wide)
-            {
-                // The tail: the last full block again, with the bytes already seen shifted out.
-                int last = length - Vector256<byte>.Count;
-                mask = Special(Vector256.LoadUnsafe(ref start, (nuint)last)) >> (i - last);
-                width = length - i;
-            }
-            else if (i <= length - Vector128<byte>.Count)
-            {
-                mask = Special(Vector128.LoadUnsafe(ref start, (nuint)i));
-                width = Vector128<byte>.Count;
-            }
-            else
-            {
-                int last = length - Vector128<byte>.Count;
-                mask = Special(Vector128.LoadUnsafe(ref start, (nuint)last)) >> (i - last);
-                width = length - i;
-            }
-
-            while (mask != 0)
-            {
-                int at = i + BitOperations.TrailingZeroCount(mask);
-                byte b = buffer[at];
-                if (b == (byte)'"')
+                // No escape in the block, the common case: the first quote closes the string.
+                if (quotes != 0)
                 {
-                    return at;
+                    return (controls & (LowestBit(quotes) - 1)) == 0 ? i + BitOperations.TrailingZeroCount(quotes) : -1;
                 }
 
-                if (b != (byte)'\\')
+                if (controls != 0)
                 {
                     return -1;
                 }
 
-                int next = SkipEscape(buffer, at, ref escapes);
-                if (next < 0)
-                {
-                    return -1;
-                }
-
-                int seen = next - i;
-                if (seen >= width)
-                {
-                    // The escape reaches past this block: go on from its end.
-                    i = next - width;
-                    mask = 0;
-                    break;
-                }
-
-                mask &= ulong.MaxValue << seen;
+                continue;
             }
 
-            i += width;
+            ulong escaped = Escaped(backslashes, ref carry);
+            ulong closing = quotes & ~escaped;
+            ulong inside = closing == 0 ? ulong.MaxValue : LowestBit(closing) - 1;
+            if ((controls & inside) != 0)
+            {
+                return -1;
+            }
+
+            ulong escapedInside = escaped & inside;
+            if (escapedInside != 0 && !CheckEscapes(buffer, i, ref Unsafe.Add(ref start, at), shift, escapedInside, quotes | backslashes, ref escapes))
+            {
+                return -1;
+            }
+
+            if (closing != 0)
+            {
+                return i + BitOperations.TrailingZeroCount(closing);
+            }
         }
 
         return -1;
     }
+
+    /// <summary>The bytes a block holds: 64, so that one <see cref="ulong"/> has a bit for each.</summary>
+    private const int Block = 64;
+
+    /// <summary>Bits 0, 2, 4, ...: the even positions of a block.</summary>
+    private const ulong EvenBits = 0x5555_5555_5555_5555UL;
+
+    private static ulong LowestBit(ulong mask) => mask & (0 - mask);
+
+    /// <summary>
+    /// The bytes of the block escaped by a backslash. In a run of backslashes they pair up from the
+    /// run's start, so every other one from its second is escaped, and so is the byte after an odd
+    /// run. Adding a run's first bit to the run clears the run and carries to the bit after it, so
+    /// one addition per parity of where runs start finds both the runs and what follows them;
+    /// which bits are escaped is then a matter of parity. <paramref name="carry"/> comes in as
+    /// whether the block's first byte is escaped and goes out as whether the next block's is.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Escaped(ulong backslashes, ref ulong carry)
+    {
+        ulong escapedFirst = carry;
+
+        // An escaped backslash starts no run.
+        backslashes &= ~escapedFirst;
+        ulong starts = backslashes & ~(backslashes << 1);
+        ulong evenSum = backslashes + (starts & EvenBits);
+        ulong oddSum = backslashes + (starts & ~EvenBits);
+
+        // Runs from an even bit, with the bit after each (the bits the addition changed); then the
+        // same from an odd bit.
+        ulong fromEven = backslashes ^ evenSum;
+        ulong fromOdd = backslashes ^ oddSum;
+
+        // A run from an odd bit to the block's end is odd: it escapes the next block's first byte.
+        carry = oddSum < backslashes ? 1UL : 0UL;
+        return (fromEven & ~EvenBits) | (fromOdd & EvenBits) | escapedFirst;
+    }
+
+    /// <summary>
+    /// Checks the escaped bytes of a block (<paramref name="escaped"/>, bit 0 at
+    /// <paramref name="position"/>) are letters of JSON's escapes, learning their kinds; a
+    /// <c>\u</c> escape's digits are checked one by one, as they are rare.
+    /// </summary>
+    private static bool CheckEscapes(ReadOnlySpan<byte> buffer, int position, ref byte block, int shift, ulong escaped, ulong quotesOrBackslashes, ref StringEscapes escapes)
+    {
+        EscapeLetters(ref block, out ulong letters, out ulong slashesOrU);
+        letters = (letters >> shift) | quotesOrBackslashes;
+        slashesOrU >>= shift;
+        if ((escaped & ~letters) != 0)
+        {
+            return false;
+        }
+
+        if ((escaped & ~slashesOrU) != 0)
+        {
+            escapes |= StringEscapes.Serde;
+        }
+
+        for (ulong rare = escaped & slashesOrU; rare != 0; rare &= rare - 1)
+        {
+            int at = position + BitOperations.TrailingZeroCount(rare);
+            if (buffer[at] == (byte)'/')
+            {
+                escapes |= StringEscapes.Foreign;
+            }
+            else if (at + 5 > buffer.Length || !TryHex4(buffer.Slice(at + 1, 4), out int code))
+            {
+                return false;
+            }
+            else
+            {
+                escapes |= UnicodeEscape(code, buffer[at + 4]);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The quotes, backslashes and control bytes (below 0x20, which JSON forbids raw) of the 64 bytes at <paramref name="block"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Marks(ref byte block, out ulong quotes, out ulong backslashes, out ulong controls)
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Vector512<byte> bytes = Vector512.LoadUnsafe(ref block);
+            quotes = Vector512.Equals(bytes, Vector512.Create((byte)'"')).ExtractMostSignificantBits();
+            backslashes = Vector512.Equals(bytes, Vector512.Create((byte)'\\')).ExtractMostSignificantBits();
+            controls = Vector512.LessThan(bytes, Vector512.Create((byte)0x20)).ExtractMostSignificantBits();
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<byte> low = Vector256.LoadUnsafe(ref block);
+            Vector256<byte> high = Vector256.LoadUnsafe(ref block, 32);
+            quotes = Join(Vector256.Equals(low, Vector256.Create((byte)'"')), Vector256.Equals(high, Vector256.Create((byte)'"')));
+            backslashes = Join(Vector256.Equals(low, Vector256.Create((byte)'\\')), Vector256.Equals(high, Vector256.Create((byte)'\\')));
+            controls = Join(Vector256.LessThan(low, Vector256.Create((byte)0x20)), Vector256.LessThan(high, Vector256.Create((byte)0x20)));
+        }
+        else
+        {
+            // A NativeAOT build for the default x86-64 baseline has 16-byte vectors only.
+            quotes = backslashes = controls = 0;
+            for (int part = 0; part < Block; part += 16)
+            {
+                Vector128<byte> bytes = Vector128.LoadUnsafe(ref block, (nuint)part);
+                quotes |= (ulong)Vector128.Equals(bytes, Vector128.Create((byte)'"')).ExtractMostSignificantBits() << part;
+                backslashes |= (ulong)Vector128.Equals(bytes, Vector128.Create((byte)'\\')).ExtractMostSignificantBits() << part;
+                controls |= (ulong)Vector128.LessThan(bytes, Vector128.Create((byte)0x20)).ExtractMostSignificantBits() << part;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The bytes of the block that may follow a backslash besides a quote and a backslash
+    /// (<c>/ b f n r t u</c>), and of those the two that need a closer look (<c>/</c> and <c>u</c>).
+    /// </summary>
+    private static void EscapeLetters(ref byte block, out ulong letters, out ulong slashesOrU)
+    {
+        letters = slashesOrU = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (int part = 0; part < Block; part += 32)
+            {
+                Vector256<byte> bytes = Vector256.LoadUnsafe(ref block, (nuint)part);
+                Vector256<byte> rare = Vector256.Equals(bytes, Vector256.Create((byte)'/')) | Vector256.Equals(bytes, Vector256.Create((byte)'u'));
+                Vector256<byte> common = Vector256.Equals(bytes, Vector256.Create((byte)'n')) | Vector256.Equals(bytes, Vector256.Create((byte)'t'))
+                    | Vector256.Equals(bytes, Vector256.Create((byte)'r')) | Vector256.Equals(bytes, Vector256.Create((byte)'b'))
+                    | Vector256.Equals(bytes, Vector256.Create((byte)'f'));
+                letters |= (ulong)(common | rare).ExtractMostSignificantBits() << part;
+                slashesOrU |= (ulong)rare.ExtractMostSignificantBits() << part;
+            }
+        }
+        else
+        {
+            for (int part = 0; part < Block; part += 16)
+            {
+                Vector128<byte> bytes = Vector128.LoadUnsafe(ref block, (nuint)part);
+                Vector128<byte> rare = Vector128.Equals(bytes, Vector128.Create((byte)'/')) | Vector128.Equals(bytes, Vector128.Create((byte)'u'));
+                Vector128<byte> common = Vector128.Equals(bytes, Vector128.Create((byte)'n')) | Vector128.Equals(bytes, Vector128.Create((byte)'t'))
+                    | Vector128.Equals(bytes, Vector128.Create((byte)'r')) | Vector128.Equals(bytes, Vector128.Create((byte)'b'))
+                    | Vector128.Equals(bytes, Vector128.Create((byte)'f'));
+                letters |= (ulong)(common | rare).ExtractMostSignificantBits() << part;
+                slashesOrU |= (ulong)rare.ExtractMostSignificantBits() << part;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Join(Vector256<byte> low, Vector256<byte> high) =>
+        low.ExtractMostSignificantBits() | ((ulong)high.ExtractMostSignificantBits() << 32);
 
     /// <summary>The byte-at-a-time search: for inputs shorter than a vector, hardware without vectors, and tests.</summary>
     internal static int FindStringEndScalar(ReadOnlySpan<byte> buffer, int from, out StringEscapes escapes)
@@ -238,22 +365,4 @@ internal static class StringScanner
 
         return true;
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Special(Vector512<byte> bytes) =>
-        (Vector512.Equals(bytes, Vector512.Create((byte)'"'))
-        | Vector512.Equals(bytes, Vector512.Create((byte)'\\'))
-        | Vector512.LessThan(bytes, Vector512.Create((byte)0x20))).ExtractMostSignificantBits();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Special(Vector256<byte> bytes) =>
-        (Vector256.Equals(bytes, Vector256.Create((byte)'"'))
-        | Vector256.Equals(bytes, Vector256.Create((byte)'\\'))
-        | Vector256.LessThan(bytes, Vector256.Create((byte)0x20))).ExtractMostSignificantBits();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Special(Vector128<byte> bytes) =>
-        (Vector128.Equals(bytes, Vector128.Create((byte)'"'))
-        | Vector128.Equals(bytes, Vector128.Create((byte)'\\'))
-        | Vector128.LessThan(bytes, Vector128.Create((byte)0x20))).ExtractMostSignificantBits();
 }
