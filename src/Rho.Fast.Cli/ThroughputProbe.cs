@@ -47,8 +47,10 @@ internal static class ThroughputProbe
         long fileBytes = new FileInfo(path).Length;
         IReadOnlyList<Message> messages = [];
         var times = new double[iterations];
-        await TimeAsync(times, async () =>
-            messages = (await SessionReader.ReadMessagesAsync(path, options, cancellationToken).ConfigureAwait(false)).Messages).ConfigureAwait(false);
+        await TimeAsync(
+            times,
+            async () => messages = (await SessionReader.ReadMessagesAsync(path, options, cancellationToken).ConfigureAwait(false)).Messages,
+            reset: () => messages = []).ConfigureAwait(false);
 
         var results = new List<ThroughputMeasurement>(5) { Measurement("read", fileBytes, times) };
 
@@ -180,7 +182,13 @@ internal static class ThroughputProbe
     }
 
     /// <summary>Runs <paramref name="run"/> untimed until warm, then once per slot of <paramref name="times"/>, recording each.</summary>
-    private static async Task TimeAsync(double[] times, Func<Task> run)
+    /// <summary>
+    /// Times <paramref name="run"/> after warm-ups. Before each timed run the previous run's result
+    /// is let go (<paramref name="reset"/>) and collected, outside the time: the Rust reference
+    /// frees its messages outside its timed region too, and BenchmarkDotNet collects between
+    /// iterations by default. A run's own collections are timed.
+    /// </summary>
+    private static async Task TimeAsync(double[] times, Func<Task> run, Action? reset = null)
     {
         long warmStart = Stopwatch.GetTimestamp();
         for (int w = 0; w < MaxWarmups && (w < MinWarmups || Stopwatch.GetElapsedTime(warmStart) < s_warmup); w++)
@@ -190,6 +198,10 @@ internal static class ThroughputProbe
 
         for (int i = 0; i < times.Length; i++)
         {
+            reset?.Invoke();
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
             long start = Stopwatch.GetTimestamp();
             await run().ConfigureAwait(false);
             Record(times, i, start);

@@ -15,16 +15,20 @@ internal sealed class KeptChunks
     /// <summary>The size of an array, unless the file is smaller or a line longer.</summary>
     public const int ChunkSize = 1 << 20;
 
+    private readonly LineBatch _batch;
     private long _unread;
     private byte[] _chunk;
     private int _start;
     private int _filled;
 
     /// <param name="length">The file's length, to size the arrays of a small file exactly.</param>
-    public KeptChunks(long length)
+    /// <param name="repairer">Where the lines go.</param>
+    /// <param name="threads">The most threads to decode lines on.</param>
+    public KeptChunks(long length, TailRepairer repairer, int threads)
     {
         _unread = Math.Max(length, 0);
         _chunk = NewChunk(0);
+        _batch = new LineBatch(repairer, threads);
     }
 
     /// <summary>Where the next read goes: the free end of the current array, or of a new one holding the unfinished line.</summary>
@@ -43,18 +47,26 @@ internal sealed class KeptChunks
         return _chunk.AsMemory(_filled);
     }
 
-    /// <summary>Splits what was read into <see cref="Space"/> into lines for <paramref name="sink"/>.</summary>
+    /// <summary>Splits what was read into <see cref="Space"/> into lines, and hands them on decoded.</summary>
     /// <param name="read">The bytes the last read gave; 0 at the end of the file.</param>
     /// <param name="splitter">The line splitter.</param>
-    /// <param name="sink">Where the lines go.</param>
-    public void Split(int read, LineSplitter splitter, ILineSink sink)
+    public void Split(int read, LineSplitter splitter)
     {
         _filled += read;
         _unread -= read;
         var data = new ReadOnlySequence<byte>(_chunk, _start, _filled - _start);
         using (TextSlab.Keep(_chunk))
         {
-            _start += (int)data.Slice(data.Start, splitter.Split(data, read == 0, sink)).Length;
+            _batch.Begin(_chunk);
+            try
+            {
+                _start += (int)data.Slice(data.Start, splitter.Split(data, read == 0, _batch)).Length;
+            }
+            finally
+            {
+                // Even when a line was refused: the lines before it come first, errors and all.
+                _batch.Flush();
+            }
         }
     }
 

@@ -21,6 +21,22 @@ public sealed class SessionReadOptions
     /// <summary>How unreadable lines are treated. Default: <see cref="SessionRecovery.TolerateTail"/>, the reference's rule.</summary>
     public SessionRecovery Recovery { get; init; }
 
+    /// <summary>
+    /// The most threads a read that keeps every message decodes a file's lines on: the calling
+    /// thread and thread-pool threads. Decoding a line needs nothing from the lines before it, so
+    /// only the repair rules then run line by line, in order; the result is the same for any value.
+    /// Reads of pipes and streams, and streaming reads, decode on the calling thread. Default:
+    /// 2, or 1 on a single processor. Set 1 to keep a read on the calling thread.
+    /// </summary>
+    /// <exception cref="System.ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int MaxDecodeThreads
+    {
+        get => _maxDecodeThreads;
+        init => _maxDecodeThreads = value >= 1 ? value : throw new System.ArgumentOutOfRangeException(nameof(value), value, "At least one thread decodes.");
+    }
+
+    private readonly int _maxDecodeThreads = System.Environment.ProcessorCount > 1 ? 2 : 1;
+
     internal SessionReadOptions Named(string name) =>
-        SourceName is not null ? this : new SessionReadOptions { MaxLineLength = MaxLineLength, SourceName = name, Recovery = Recovery };
+        SourceName is not null ? this : new SessionReadOptions { MaxLineLength = MaxLineLength, SourceName = name, Recovery = Recovery, MaxDecodeThreads = MaxDecodeThreads };
 }

@@ -123,12 +123,12 @@ public static partial class SessionReader
         var repairer = new TailRepairer(named, messages);
         using FileStream file = OpenKept(path);
         using var splitter = new LineSplitter(named);
-        var chunks = new KeptChunks(file.Length);
+        var chunks = new KeptChunks(file.Length, repairer, named.MaxDecodeThreads);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             int read = file.Read(chunks.Space().Span);
-            chunks.Split(read, splitter, repairer);
+            chunks.Split(read, splitter);
             if (read == 0)
             {
                 repairer.Complete();
@@ -145,11 +145,11 @@ public static partial class SessionReader
         var repairer = new TailRepairer(named, messages);
         await using FileStream file = OpenKept(path);
         using var splitter = new LineSplitter(named);
-        var chunks = new KeptChunks(file.Length);
+        var chunks = new KeptChunks(file.Length, repairer, named.MaxDecodeThreads);
         while (true)
         {
             int read = await file.ReadAsync(chunks.Space(), cancellationToken).ConfigureAwait(false);
-            chunks.Split(read, splitter, repairer);
+            chunks.Split(read, splitter);
             if (read == 0)
             {
                 repairer.Complete();

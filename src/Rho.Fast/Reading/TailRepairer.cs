@@ -19,7 +19,8 @@ internal sealed class TailRepairer : ILineSink
     private readonly SessionReadSummary _summary = new();
     private readonly HistoryBuilder _history;
 
-    private List<string>? _expectedIds;
+    // The ids the open turn's results must answer, in order; the turn is open while _turn holds its assistant message.
+    private readonly List<string> _expectedIds = new();
     private long _turnLine;
     private long _turnOffset;
     private bool _cut;
@@ -51,10 +52,25 @@ internal sealed class TailRepairer : ILineSink
 
     public void Line(ReadOnlySpan<byte> line, long offset, long end)
     {
-        long number = ++_summary.LineCount;
-        _summary.BytesRead = end;
         ReadOnlySpan<byte> content = SessionLine.Content(line, offset, out int skipped);
         LineKind kind = SessionLine.Decode(content, offset + skipped, out SessionEntry? entry, out LineError? error);
+        Apply(content, offset, end, kind, entry, error);
+    }
+
+    /// <summary>
+    /// Applies a line already decoded (perhaps on another thread): what <see cref="Line"/> does
+    /// after <see cref="SessionLine.Decode"/>. Lines must come in file order.
+    /// </summary>
+    /// <param name="content">The line's content (<see cref="SessionLine.Content"/>).</param>
+    /// <param name="offset">The offset of the line's first byte in the input.</param>
+    /// <param name="end">The offset just past the line and its newline.</param>
+    /// <param name="kind">What the decode found.</param>
+    /// <param name="entry">The entry it read, if any.</param>
+    /// <param name="error">Why it read none, if so.</param>
+    public void Apply(ReadOnlySpan<byte> content, long offset, long end, LineKind kind, SessionEntry? entry, LineError? error)
+    {
+        long number = ++_summary.LineCount;
+        _summary.BytesRead = end;
         kind = SessionLine.InContext(kind, entry, _summary.FormatVersion is not null);
         if (kind == LineKind.Blank)
         {
@@ -110,7 +126,7 @@ internal sealed class TailRepairer : ILineSink
             _summary.AddUnknown(unknown.Issue);
         }
 
-        if (_expectedIds is not null)
+        if (_turn.Count > 0)
         {
             // The input ends inside the turn: what is missing is known, and could still be answered.
             _summary.UnansweredToolCallIds = _expectedIds.GetRange(_turn.Count - 1, _expectedIds.Count - (_turn.Count - 1));
@@ -300,7 +316,7 @@ internal sealed class TailRepairer : ILineSink
             return;
         }
 
-        if (_expectedIds is null)
+        if (_turn.Count == 0)
         {
             IReadOnlyList<ContentBlock>? content = message switch
             {
@@ -328,7 +344,7 @@ internal sealed class TailRepairer : ILineSink
                 _output.AddRange(_turn);
                 _emitted += _turn.Count;
                 _turn.Clear();
-                _expectedIds = null;
+                _expectedIds.Clear();
                 Commit(end);
             }
 
@@ -354,10 +370,9 @@ internal sealed class TailRepairer : ILineSink
 
     private void OpenTurn(Message assistant, IReadOnlyList<ContentBlock> content, long number, long offset)
     {
-        _expectedIds = new List<string>();
-        foreach (ContentBlock block in content)
+        for (int i = 0; i < content.Count; i++)
         {
-            if (block is ContentBlock.ToolCall { Call.Id: var id })
+            if (content[i] is ContentBlock.ToolCall { Call.Id: var id })
             {
                 _expectedIds.Add(id);
             }
@@ -373,17 +388,17 @@ internal sealed class TailRepairer : ILineSink
         _summary.DroppedTurn = new SessionLineIssue(
             _turnLine,
             _turnOffset,
-            "assistant message with " + _expectedIds!.Count + " tool call(s) is not followed by all of their results in order");
+            "assistant message with " + _expectedIds.Count + " tool call(s) is not followed by all of their results in order");
         _summary.DroppedMessageCount += droppedMessages;
         _turn.Clear();
-        _expectedIds = null;
+        _expectedIds.Clear();
         _cut = true;
     }
 
     private void Commit(long end)
     {
         // In salvage mode the prefix ends at the first damaged line: what follows was kept only by salvage.
-        if (!_cut && _expectedIds is null && _summary.SkippedLines.Count == 0 && _summary.RecoveredLines.Count == 0 && _summary.UnknownEntries.Count == _unrecognized)
+        if (!_cut && _turn.Count == 0 && _summary.SkippedLines.Count == 0 && _summary.RecoveredLines.Count == 0 && _summary.UnknownEntries.Count == _unrecognized)
         {
             _summary.ValidLength = end;
         }

@@ -1,0 +1,133 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Rho.Fast;
+
+/// <summary>
+/// The lines of one kept array (<see cref="KeptChunks"/>), decoded on several threads and then
+/// applied to the repair rules in file order. Decoding (the JSON and the objects) is most of a
+/// read and needs nothing from earlier lines; the rules are cheap and need every line in turn.
+/// </summary>
+internal sealed class LineBatch : ILineSink
+{
+    // Fewer lines than this are decoded where they are: a thread costs more than they do.
+    private const int MinLinesPerThread = 32;
+
+    private readonly TailRepairer _repairer;
+    private readonly int _threads;
+    private DecodedLine[] _lines = new DecodedLine[256];
+    private int _count;
+    private byte[] _chunk = [];
+
+    /// <param name="repairer">Where the decoded lines go.</param>
+    /// <param name="threads">The most threads to decode on, the caller's included.</param>
+    public LineBatch(TailRepairer repairer, int threads)
+    {
+        _repairer = repairer;
+        _threads = threads;
+    }
+
+    public long LineCount => _repairer.LineCount + _count;
+
+    /// <summary>Starts a batch over <paramref name="chunk"/>, whose bytes are never written over.</summary>
+    public void Begin(byte[] chunk)
+    {
+        _chunk = chunk;
+        _count = 0;
+    }
+
+    public void Line(ReadOnlySpan<byte> line, long offset, long end)
+    {
+        nint start = Unsafe.ByteOffset(ref MemoryMarshal.GetArrayDataReference(_chunk), ref MemoryMarshal.GetReference(line));
+        if ((nuint)start > (nuint)(_chunk.Length - line.Length))
+        {
+            // Not in the array (a splitter's own copy): everything before it first, then this, as it is.
+            Flush();
+            _repairer.Line(line, offset, end);
+            return;
+        }
+
+        if (_count == _lines.Length)
+        {
+            Array.Resize(ref _lines, _lines.Length * 2);
+        }
+
+        _lines[_count++] = new DecodedLine((int)start, line.Length, offset, end);
+    }
+
+    /// <summary>Decodes the lines received since the last flush and applies them in order.</summary>
+    public void Flush()
+    {
+        int count = _count;
+        if (count == 0)
+        {
+            return;
+        }
+
+        int threads = Math.Min(_threads, count / MinLinesPerThread);
+        if (threads <= 1)
+        {
+            Decode(0, count);
+        }
+        else
+        {
+            // The other threads take the first parts; this thread the last, then waits for theirs
+            // (running any not yet started itself, so a busy pool only costs the parallelism).
+            var others = new Task[threads - 1];
+            int part = count / threads;
+            for (int t = 0; t < others.Length; t++)
+            {
+                int from = t * part;
+                others[t] = Task.Factory.StartNew(() => DecodeKept(from, from + part), CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Default);
+            }
+
+            Decode(others.Length * part, count);
+            Task.WaitAll(others);
+        }
+
+        _count = 0;
+        for (int i = 0; i < count; i++)
+        {
+            ref DecodedLine line = ref _lines[i];
+            _repairer.Apply(_chunk.AsSpan(line.ContentStart, line.ContentLength), line.Offset, line.End, line.Kind, line.Entry, line.Error);
+
+            // The batch must not keep what the caller may drop.
+            line = default;
+        }
+    }
+
+    private void DecodeKept(int from, int to)
+    {
+        using (TextSlab.Keep(_chunk))
+        {
+            Decode(from, to);
+        }
+    }
+
+    private void Decode(int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            ref DecodedLine line = ref _lines[i];
+            ReadOnlySpan<byte> content = SessionLine.Content(_chunk.AsSpan(line.ContentStart, line.ContentLength), line.Offset, out int skipped);
+            line.ContentStart += skipped;
+            line.ContentLength = content.Length;
+            line.Kind = SessionLine.Decode(content, line.Offset + skipped, out line.Entry, out line.Error);
+        }
+    }
+
+    /// <summary>One line of the batch: where it lies, and once decoded what it holds.</summary>
+    private struct DecodedLine(int start, int length, long offset, long end)
+    {
+        public int ContentStart = start;
+        public int ContentLength = length;
+        public readonly long Offset = offset;
+        public readonly long End = end;
+        public LineKind Kind;
+        public SessionEntry? Entry;
+        public LineError? Error;
+    }
+}

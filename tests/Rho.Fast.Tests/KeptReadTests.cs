@@ -1,0 +1,104 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Threading.Tasks;
+using Rho.Fast.Synthetic;
+using Xunit;
+
+namespace Rho.Fast.Tests;
+
+/// <summary>
+/// A read of a file that keeps every message reads it into arrays of its own and decodes lines on
+/// several threads; it must give what a read through a pipe gives, line for line, errors included.
+/// </summary>
+public sealed class KeptReadTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(5)]
+    public async Task A_file_of_many_arrays_reads_as_the_pipe_reads_it(int threads)
+    {
+        using var dir = new TempDirectory();
+        string path = dir.Combine("big.jsonl");
+        SyntheticSession.WriteFileOfSize(path, 5L << 20, 7);
+
+        await AssertSameAsPipe(path, threads);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Damage_is_found_at_the_same_line_as_the_pipe_finds_it(int threads)
+    {
+        using var dir = new TempDirectory();
+        string path = dir.Combine("damaged.jsonl");
+        SyntheticSession.WriteFileOfSize(path, 3L << 20, 8);
+        byte[] bytes = File.ReadAllBytes(path);
+
+        // A torn line in the middle (an error), then a torn tail (repaired): each near an array's end.
+        int middle = NextLineStart(bytes, (1 << 20) - 100);
+        byte[] torn = [.. bytes.AsSpan(0, middle), .. "{\"type\":\"message\",\"timest\n"u8, .. bytes.AsSpan(middle)];
+        File.WriteAllBytes(path, torn);
+        await AssertSameAsPipe(path, threads);
+
+        File.WriteAllBytes(path, [.. bytes, .. "{\"type\":\"message\",\"timestamp\":\"1\",\"mess"u8]);
+        await AssertSameAsPipe(path, threads);
+    }
+
+    [Fact]
+    public async Task A_line_longer_than_an_array_and_a_text_across_arrays_read_whole()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.Combine("long.jsonl");
+        var text = new StringBuilder();
+        text.Append(Conversation.HeaderLine());
+        for (int i = 0; i < 3000; i++)
+        {
+            text.Append(Conversation.EntryLine(Message.UserText("line " + i + " \"quoted\"\n" + new string('x', i % 700))));
+        }
+
+        text.Append(Conversation.EntryLine(Message.UserText(new string('y', 3 << 20))));
+        text.Append(Conversation.EntryLine(Message.UserText("after")));
+        File.WriteAllText(path, text.ToString());
+
+        await AssertSameAsPipe(path, 2);
+    }
+
+    [Fact]
+    public void At_least_one_thread_decodes() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SessionReadOptions { MaxDecodeThreads = 0 });
+
+    private static async Task AssertSameAsPipe(string path, int threads)
+    {
+        var options = new SessionReadOptions { MaxDecodeThreads = threads, SourceName = path };
+        SessionReadResult? expected = null;
+        Exception? expectedError = await Record.ExceptionAsync(async () =>
+        {
+            await using FileStream file = File.OpenRead(path);
+            expected = await SessionReader.ReadMessagesAsync(file, options);
+        });
+
+        SessionReadResult? kept = null;
+        Exception? keptError = Record.Exception(() => kept = SessionReader.ReadMessages(path, options));
+        SessionReadResult? keptAsync = null;
+        Exception? keptAsyncError = await Record.ExceptionAsync(async () => keptAsync = await SessionReader.ReadMessagesAsync(path, options));
+
+        foreach ((SessionReadResult? actual, Exception? error) in new[] { (kept, keptError), (keptAsync, keptAsyncError) })
+        {
+            Assert.Equal(expectedError?.GetType(), error?.GetType());
+            Assert.Equal(expectedError?.Message, error?.Message);
+            if (expected is not null)
+            {
+                Assert.True(expected.Messages.Count > 0);
+                Assert.Equal(expected.Messages, actual!.Messages);
+                Assert.Equal(expected.Summary.ValidLength, actual.Summary.ValidLength);
+                Assert.Equal(expected.Summary.LineCount, actual.Summary.LineCount);
+                Assert.Equal(expected.Summary.TornTail, actual.Summary.TornTail);
+                Assert.Equal(expected.Summary.DroppedMessageCount, actual.Summary.DroppedMessageCount);
+            }
+        }
+    }
+
+    private static int NextLineStart(byte[] bytes, int from) => from + Array.IndexOf(bytes, (byte)'\n', from) - from + 1;
+}
