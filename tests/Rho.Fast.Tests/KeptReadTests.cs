@@ -84,6 +84,23 @@ public sealed class KeptReadTests
         SessionReadResult? keptAsync = null;
         Exception? keptAsyncError = await Record.ExceptionAsync(async () => keptAsync = await SessionReader.ReadMessagesAsync(path, options));
 
+        // A stream of the file decodes on several threads too, into a buffer it reuses.
+        var streamed = new System.Collections.Generic.List<Message>();
+        SessionMessageStream stream = SessionReader.StreamMessagesAsync(path, options);
+        Exception? streamError = await Record.ExceptionAsync(async () =>
+        {
+            await foreach (Message message in stream)
+            {
+                streamed.Add(message);
+            }
+        });
+        Assert.Equal(expectedError?.GetType(), streamError?.GetType());
+        if (expected is not null)
+        {
+            Assert.Equal(expected.Messages, streamed);
+            Assert.Equal(expected.Summary.ValidLength, stream.Summary!.ValidLength);
+        }
+
         foreach ((SessionReadResult? actual, Exception? error) in new[] { (kept, keptError), (keptAsync, keptAsyncError) })
         {
             Assert.Equal(expectedError?.GetType(), error?.GetType());

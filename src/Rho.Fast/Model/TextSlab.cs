@@ -32,12 +32,14 @@ internal static class TextSlab
 
     /// <summary>
     /// Until the scope is disposed, bytes that lie in <paramref name="kept"/> are stored where they
-    /// are. The caller promises never to write over the array's bytes again.
+    /// are; <see langword="null"/> copies everything. The caller promises never to write over the
+    /// array's bytes again. Scopes nest: disposing one restores the array before it.
     /// </summary>
-    public static KeptScope Keep(byte[] kept)
+    public static KeptScope Keep(byte[]? kept)
     {
+        var scope = new KeptScope(t_kept);
         t_kept = kept;
-        return default;
+        return scope;
     }
 
     /// <summary>
@@ -84,9 +86,9 @@ internal static class TextSlab
     }
 
     /// <summary>Ends a <see cref="Keep"/>.</summary>
-    public readonly struct KeptScope : IDisposable
+    public readonly struct KeptScope(byte[]? before) : IDisposable
     {
-        /// <summary>Bytes are copied again from now on.</summary>
-        public void Dispose() => t_kept = null;
+        /// <summary>The array kept before the scope is kept again (none: bytes are copied).</summary>
+        public void Dispose() => t_kept = before;
     }
 }

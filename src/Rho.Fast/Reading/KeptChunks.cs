@@ -57,7 +57,7 @@ internal sealed class KeptChunks
         var data = new ReadOnlySequence<byte>(_chunk, _start, _filled - _start);
         using (TextSlab.Keep(_chunk))
         {
-            _batch.Begin(_chunk);
+            _batch.Begin(_chunk, kept: true);
             try
             {
                 _start += (int)data.Slice(data.Start, splitter.Split(data, read == 0, _batch)).Length;

@@ -21,6 +21,7 @@ internal sealed class LineBatch : ILineSink
     private DecodedLine[] _lines = new DecodedLine[256];
     private int _count;
     private byte[] _chunk = [];
+    private bool _kept;
 
     /// <param name="repairer">Where the decoded lines go.</param>
     /// <param name="threads">The most threads to decode on, the caller's included.</param>
@@ -32,10 +33,13 @@ internal sealed class LineBatch : ILineSink
 
     public long LineCount => _repairer.LineCount + _count;
 
-    /// <summary>Starts a batch over <paramref name="chunk"/>, whose bytes are never written over.</summary>
-    public void Begin(byte[] chunk)
+    /// <summary>Starts a batch over the lines of <paramref name="chunk"/>.</summary>
+    /// <param name="chunk">The array the lines lie in, valid until <see cref="Flush"/> returns.</param>
+    /// <param name="kept">Whether its bytes are never written over, so text may point into it (<see cref="TextSlab.Keep"/>).</param>
+    public void Begin(byte[] chunk, bool kept)
     {
         _chunk = chunk;
+        _kept = kept;
         _count = 0;
     }
 
@@ -81,7 +85,7 @@ internal sealed class LineBatch : ILineSink
             for (int t = 0; t < others.Length; t++)
             {
                 int from = t * part;
-                others[t] = Task.Factory.StartNew(() => DecodeKept(from, from + part), CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Default);
+                others[t] = Task.Factory.StartNew(() => DecodeElsewhere(from, from + part), CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Default);
             }
 
             Decode(others.Length * part, count);
@@ -99,9 +103,10 @@ internal sealed class LineBatch : ILineSink
         }
     }
 
-    private void DecodeKept(int from, int to)
+    /// <summary>Decodes on another thread, which must know as this one does whether text may stay in the array.</summary>
+    private void DecodeElsewhere(int from, int to)
     {
-        using (TextSlab.Keep(_chunk))
+        using (TextSlab.Keep(_kept ? _chunk : null))
         {
             Decode(from, to);
         }

@@ -11,7 +11,8 @@ namespace Rho.Fast;
 /// </summary>
 public sealed class SessionMessageStream : IAsyncEnumerable<Message>
 {
-    private readonly Func<PipeReader> _open;
+    private readonly Func<PipeReader>? _open;
+    private readonly string? _path;
     private readonly SessionReadOptions _options;
     private int _enumerated;
 
@@ -20,6 +21,15 @@ public sealed class SessionMessageStream : IAsyncEnumerable<Message>
     internal SessionMessageStream(Func<PipeReader> open, SessionReadOptions options)
     {
         _open = open;
+        _options = options;
+    }
+
+    /// <summary>A stream of a file's messages, read without a pipe so its lines can be decoded on several threads.</summary>
+    /// <param name="path">The file, opened when the enumeration starts.</param>
+    /// <param name="options">The read options.</param>
+    internal SessionMessageStream(string path, SessionReadOptions options)
+    {
+        _path = path;
         _options = options;
     }
 
@@ -35,6 +45,8 @@ public sealed class SessionMessageStream : IAsyncEnumerable<Message>
             throw new System.InvalidOperationException("A session message stream can be enumerated only once.");
         }
 
-        return SessionReader.Stream(_open(), _options, this, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        return (_path is not null
+            ? SessionReader.StreamFile(_path, _options, this, cancellationToken)
+            : SessionReader.Stream(_open!(), _options, this, cancellationToken)).GetAsyncEnumerator(cancellationToken);
     }
 }

@@ -143,7 +143,7 @@ public static partial class SessionReader
         ArgumentException.ThrowIfNullOrEmpty(path);
         SessionReadOptions named = Named(options, path);
         var repairer = new TailRepairer(named, messages);
-        await using FileStream file = OpenKept(path);
+        await using Stream file = OpenFile(path);
         using var splitter = new LineSplitter(named);
         var chunks = new KeptChunks(file.Length, repairer, named.MaxDecodeThreads);
         while (true)
@@ -194,7 +194,7 @@ public static partial class SessionReader
     public static SessionMessageStream StreamMessagesAsync(string path, SessionReadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return new SessionMessageStream(() => PipeReader.Create(OpenFile(path), PipeOptions(leaveOpen: false)), Named(options, path));
+        return new SessionMessageStream(path, Named(options, path));
     }
 
     /// <summary>
@@ -245,6 +245,73 @@ public static partial class SessionReader
         var ready = new List<Message>();
         var repairer = new TailRepairer(options, ready, streaming: true);
         return Drive(input, options, repairer, ready, () => owner.Summary = repairer.Complete(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Streams a file's messages as <see cref="Stream"/> does, reading into one reused buffer whose
+    /// lines are decoded on up to <see cref="SessionReadOptions.MaxDecodeThreads"/> threads. Text
+    /// is copied out of the buffer (into slabs), so memory stays bounded by what the caller keeps.
+    /// </summary>
+    internal static async IAsyncEnumerable<Message> StreamFile(string path, SessionReadOptions options, SessionMessageStream owner, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var ready = new List<Message>();
+        var repairer = new TailRepairer(options, ready, streaming: true);
+        var batch = new LineBatch(repairer, options.MaxDecodeThreads);
+        using var splitter = new LineSplitter(options);
+        await using Stream file = OpenFile(path);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(KeptChunks.ChunkSize);
+        try
+        {
+            int filled = 0;
+            while (true)
+            {
+                if (filled == buffer.Length)
+                {
+                    // A line longer than the buffer: grow it (the splitter refuses past the line limit).
+                    byte[] larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
+                    buffer.AsSpan(0, filled).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                int read = await file.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+                filled += read;
+                var data = new ReadOnlySequence<byte>(buffer, 0, filled);
+                int consumed;
+                batch.Begin(buffer, kept: false);
+                try
+                {
+                    consumed = (int)data.Slice(data.Start, splitter.Split(data, read == 0, batch)).Length;
+                }
+                finally
+                {
+                    // Even when a line was refused: the lines before it come first, errors and all.
+                    batch.Flush();
+                }
+
+                buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
+                filled -= consumed;
+                if (read == 0)
+                {
+                    owner.Summary = repairer.Complete();
+                }
+
+                foreach (Message message in ready)
+                {
+                    yield return message;
+                }
+
+                ready.Clear();
+                if (read == 0)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Feeds the pipe's lines to <paramref name="sink"/> and yields what it makes ready after each read.</summary>
