@@ -169,6 +169,10 @@ internal static class SessionSummarizer
         {
             // Not JSON where an entry should be: no timestamp from it.
         }
+        catch (InvalidOperationException)
+        {
+            // A lone surrogate escape in the string: serde refuses it, so it is no timestamp either.
+        }
 
         return null;
     }
