@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 
 namespace Rho.Fast;
 
@@ -54,20 +53,7 @@ internal sealed class KeptChunks
     {
         _filled += read;
         _unread -= read;
-        var data = new ReadOnlySequence<byte>(_chunk, _start, _filled - _start);
-        using (TextSlab.Keep(_chunk))
-        {
-            _batch.Begin(_chunk, kept: true);
-            try
-            {
-                _start += (int)data.Slice(data.Start, splitter.Split(data, read == 0, _batch)).Length;
-            }
-            finally
-            {
-                // Even when a line was refused: the lines before it come first, errors and all.
-                _batch.Flush();
-            }
-        }
+        _start += _batch.Split(splitter, _chunk, _start, _filled - _start, read == 0, kept: true);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
@@ -33,14 +34,34 @@ internal sealed class LineBatch : ILineSink
 
     public long LineCount => _repairer.LineCount + _count;
 
-    /// <summary>Starts a batch over the lines of <paramref name="chunk"/>.</summary>
-    /// <param name="chunk">The array the lines lie in, valid until <see cref="Flush"/> returns.</param>
-    /// <param name="kept">Whether its bytes are never written over, so text may point into it (<see cref="TextSlab.Keep"/>).</param>
-    public void Begin(byte[] chunk, bool kept)
+    /// <summary>
+    /// Splits <paramref name="length"/> bytes of <paramref name="chunk"/> from <paramref name="start"/>
+    /// into lines, decodes them and applies them in order; returns the bytes consumed (whole lines).
+    /// </summary>
+    /// <param name="splitter">The line splitter.</param>
+    /// <param name="chunk">The array the bytes lie in.</param>
+    /// <param name="start">Where the unsplit bytes start.</param>
+    /// <param name="length">How many there are.</param>
+    /// <param name="isCompleted">Whether the input ends after them.</param>
+    /// <param name="kept">Whether the array's bytes are never written over, so text may point into it (<see cref="TextSlab.Keep"/>).</param>
+    public int Split(LineSplitter splitter, byte[] chunk, int start, int length, bool isCompleted, bool kept)
     {
         _chunk = chunk;
         _kept = kept;
         _count = 0;
+        var data = new ReadOnlySequence<byte>(chunk, start, length);
+        using (TextSlab.Keep(kept ? chunk : null))
+        {
+            try
+            {
+                return (int)data.Slice(data.Start, splitter.Split(data, isCompleted, this)).Length;
+            }
+            finally
+            {
+                // Even when a line was refused: the lines before it come first, errors and all.
+                Flush();
+            }
+        }
     }
 
     public void Line(ReadOnlySpan<byte> line, long offset, long end)
@@ -63,7 +84,7 @@ internal sealed class LineBatch : ILineSink
     }
 
     /// <summary>Decodes the lines received since the last flush and applies them in order.</summary>
-    public void Flush()
+    private void Flush()
     {
         int count = _count;
         if (count == 0)

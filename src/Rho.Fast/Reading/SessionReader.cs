@@ -276,19 +276,7 @@ public static partial class SessionReader
 
                 int read = await file.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
                 filled += read;
-                var data = new ReadOnlySequence<byte>(buffer, 0, filled);
-                int consumed;
-                batch.Begin(buffer, kept: false);
-                try
-                {
-                    consumed = (int)data.Slice(data.Start, splitter.Split(data, read == 0, batch)).Length;
-                }
-                finally
-                {
-                    // Even when a line was refused: the lines before it come first, errors and all.
-                    batch.Flush();
-                }
-
+                int consumed = batch.Split(splitter, buffer, 0, filled, read == 0, kept: false);
                 buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
                 filled -= consumed;
                 if (read == 0)

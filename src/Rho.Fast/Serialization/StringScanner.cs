@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Text;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -343,26 +344,11 @@ internal static class StringScanner
         return serde ? StringEscapes.Serde : StringEscapes.Foreign;
     }
 
+    /// <summary>Four hex digits of either case, as the decoders read them.</summary>
     private static bool TryHex4(ReadOnlySpan<byte> digits, out int code)
     {
-        code = 0;
-        foreach (byte digit in digits)
-        {
-            int value = digit switch
-            {
-                >= (byte)'0' and <= (byte)'9' => digit - '0',
-                >= (byte)'a' and <= (byte)'f' => digit - 'a' + 10,
-                >= (byte)'A' and <= (byte)'F' => digit - 'A' + 10,
-                _ => -1,
-            };
-            if (value < 0)
-            {
-                return false;
-            }
-
-            code = (code << 4) | value;
-        }
-
-        return true;
+        bool parsed = Utf8Parser.TryParse(digits, out ushort value, out int consumed, 'x') && consumed == 4;
+        code = value;
+        return parsed;
     }
 }
