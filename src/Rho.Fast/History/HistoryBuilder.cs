@@ -31,16 +31,22 @@ internal sealed class HistoryBuilder
     private long _offset;
 
     private readonly bool _keepMessages;
+    private readonly bool _keepTimestamps;
 
     /// <param name="source">The input's name, for errors.</param>
     /// <param name="keepMessages">
     /// Whether the messages of a file of messages alone are kept: not when streaming, where memory
     /// must stay bounded; such a file that then turns out to need them cannot be streamed (see <see cref="UnkeptMessages"/>).
     /// </param>
-    public HistoryBuilder(string? source, bool keepMessages = true)
+    /// <param name="keepTimestamps">
+    /// Whether the nodes of a file of messages alone record their lines' timestamps: only the tree
+    /// shows them, and a read of the model history alone would keep a string per line for nothing.
+    /// </param>
+    public HistoryBuilder(string? source, bool keepMessages = true, bool keepTimestamps = true)
     {
         _source = source;
         _keepMessages = keepMessages;
+        _keepTimestamps = keepTimestamps;
     }
 
     /// <summary>How many messages of a file of messages alone were counted but not kept.</summary>
@@ -203,16 +209,23 @@ internal sealed class HistoryBuilder
 
         ref HistoryState s = ref _legacyState;
         SnapshotMeta? before = s.Snapshot;
+        bool displayIsModel = entry.Display is null && s.Display.IsSameView(s.Model);
         s.Model = s.Model.Append(entry.Body);
         s.ModelSanitized &= !NeedsSanitizing(entry.Body);
         Message shown = entry.Display ?? entry.Body;
-        s.Display = s.Display.Append(shown);
+
+        // While every message is shown as it is, both histories are one list: views share it until they differ.
+        s.Display = displayIsModel ? s.Model : s.Display.Append(shown);
         s.Revision = NextRevision(s.Revision);
         if (_deferring)
         {
             // Only messages so far: node k's state is the first k messages, made when first needed.
             _deferredOffsets.Add(_offset);
-            _deferredTimestamps.Add(entry.Timestamp);
+            if (_keepTimestamps)
+            {
+                _deferredTimestamps.Add(entry.Timestamp);
+            }
+
             return;
         }
 
@@ -244,7 +257,7 @@ internal sealed class HistoryBuilder
                 Revision = (ulong)k,
                 Compaction = CompactionState.None,
             };
-            var node = new HistoryNode(null, _deferredOffsets[k - 1], _active, NodeKind.Commit, null, [s.Display[k - 1]], state, hasSnapshot: false, _deferredTimestamps[k - 1]);
+            var node = new HistoryNode(null, _deferredOffsets[k - 1], _active, NodeKind.Commit, null, [s.Display[k - 1]], state, hasSnapshot: false, _keepTimestamps ? _deferredTimestamps[k - 1] : string.Empty);
             _legacy.Add(node);
             _order.Add(node);
             _active = node;

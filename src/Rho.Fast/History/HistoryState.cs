@@ -33,10 +33,13 @@ internal struct HistoryState
     /// </summary>
     public bool ModelSanitized;
 
-    public static HistoryState Empty => new()
+    /// <summary>No history; both views share one list, which they keep sharing while every message is shown as it is.</summary>
+    public static HistoryState Empty => Of(HistoryView<Message>.Of(new List<Message>()));
+
+    private static HistoryState Of(HistoryView<Message> empty) => new()
     {
-        Model = HistoryView<Message>.Of(new List<Message>()),
-        Display = HistoryView<Message>.Of(new List<Message>()),
+        Model = empty,
+        Display = empty,
         Compaction = CompactionState.None,
         ModelSanitized = true,
     };

@@ -87,7 +87,7 @@ public static partial class SessionReader
     /// <exception cref="SessionFormatException">A line cannot be read, or the records contradict each other (a delta on the wrong revision, a missing parent, ...).</exception>
     /// <exception cref="UnsupportedSessionFormatException">The header is of a format version above 4.</exception>
     public static SessionHistories ReadHistories(string path, SessionReadOptions? options = null, CancellationToken cancellationToken = default) =>
-        Read(path, options, new List<Message>(), cancellationToken).Histories();
+        Read(path, options, new List<Message>(), cancellationToken, histories: true).Histories();
 
     /// <summary>Reads a session of any format from 1 to 4 into the two histories rho 1.47 resumes with, as <see cref="ReadHistories(string, SessionReadOptions?, CancellationToken)"/> does.</summary>
     /// <param name="input">The session's bytes.</param>
@@ -100,7 +100,7 @@ public static partial class SessionReader
     {
         ArgumentNullException.ThrowIfNull(input);
         options ??= SessionReadOptions.Default;
-        var repairer = new TailRepairer(options, new List<Message>());
+        var repairer = new TailRepairer(options, new List<Message>(), histories: true);
         await FeedAsync(PipeReader.Create(input, PipeOptions(leaveOpen: true)), options, repairer, cancellationToken).ConfigureAwait(false);
         repairer.Complete();
         return repairer.Histories();
@@ -114,13 +114,13 @@ public static partial class SessionReader
     /// <exception cref="SessionFormatException">A line cannot be read, or the records contradict each other.</exception>
     /// <exception cref="UnsupportedSessionFormatException">The header is of a format version above 4.</exception>
     public static async Task<SessionHistories> ReadHistoriesAsync(string path, SessionReadOptions? options = null, CancellationToken cancellationToken = default) =>
-        (await ReadAsync(path, options, new List<Message>(), cancellationToken).ConfigureAwait(false)).Histories();
+        (await ReadAsync(path, options, new List<Message>(), cancellationToken, histories: true).ConfigureAwait(false)).Histories();
 
-    private static TailRepairer Read(string path, SessionReadOptions? options, List<Message> messages, CancellationToken cancellationToken)
+    private static TailRepairer Read(string path, SessionReadOptions? options, List<Message> messages, CancellationToken cancellationToken, bool histories = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         SessionReadOptions named = Named(options, path);
-        var repairer = new TailRepairer(named, messages);
+        var repairer = new TailRepairer(named, messages, histories: histories);
         using FileStream file = OpenKept(path);
         using var splitter = new LineSplitter(named);
         var chunks = new KeptChunks(file.Length, repairer, named.MaxDecodeThreads);
@@ -137,12 +137,12 @@ public static partial class SessionReader
         }
     }
 
-    /// <summary>As <see cref="Read(string, SessionReadOptions?, List{Message}, CancellationToken)"/>, with the file read asynchronously.</summary>
-    private static async Task<TailRepairer> ReadAsync(string path, SessionReadOptions? options, List<Message> messages, CancellationToken cancellationToken)
+    /// <summary>As <see cref="Read(string, SessionReadOptions?, List{Message}, CancellationToken, bool)"/>, with the file read asynchronously.</summary>
+    private static async Task<TailRepairer> ReadAsync(string path, SessionReadOptions? options, List<Message> messages, CancellationToken cancellationToken, bool histories = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         SessionReadOptions named = Named(options, path);
-        var repairer = new TailRepairer(named, messages);
+        var repairer = new TailRepairer(named, messages, histories: histories);
         await using Stream file = OpenFile(path);
         using var splitter = new LineSplitter(named);
         var chunks = new KeptChunks(file.Length, repairer, named.MaxDecodeThreads);

@@ -29,6 +29,7 @@ internal sealed class TailRepairer : ILineSink
     private (SessionLineIssue Issue, LineError Error)? _pendingUnknown;
 
     private readonly bool _streaming;
+    private readonly bool _histories;
     private long _treeLine;
     private int _unrecognized;
     private long _emitted;
@@ -37,13 +38,15 @@ internal sealed class TailRepairer : ILineSink
     /// <param name="options">The input's name and the recovery mode.</param>
     /// <param name="output">Receives each message once it is known to survive repair.</param>
     /// <param name="streaming">Whether <paramref name="output"/> is handed out as it fills, so a file whose history is rebuilt only at its end must be refused once messages went out.</param>
-    public TailRepairer(SessionReadOptions options, List<Message> output, bool streaming = false)
+    /// <param name="histories">Whether <see cref="Histories"/> will be asked for, so the tree must be complete (its nodes' timestamps too).</param>
+    public TailRepairer(SessionReadOptions options, List<Message> output, bool streaming = false, bool histories = false)
     {
         _streaming = streaming;
         _source = options.SourceName;
         _recovery = options.Recovery;
         _output = output;
-        _history = new HistoryBuilder(options.SourceName, keepMessages: !streaming);
+        _history = new HistoryBuilder(options.SourceName, keepMessages: !streaming, keepTimestamps: histories);
+        _histories = histories;
     }
 
     public SessionReadSummary Summary => _summary;
@@ -160,6 +163,11 @@ internal sealed class TailRepairer : ILineSink
     /// <summary>The histories rho 1.47 resumes with; call after <see cref="Complete"/>.</summary>
     public SessionHistories Histories()
     {
+        if (!_histories)
+        {
+            throw new InvalidOperationException("the repairer was made without the histories' tree");
+        }
+
         SessionHistoryTree? tree = null;
         try
         {
