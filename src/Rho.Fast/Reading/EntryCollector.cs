@@ -11,24 +11,30 @@ namespace Rho.Fast;
 /// read, unless the caller takes such lines as reports instead (following a live file, which may
 /// gain a newer writer's entries at any time): then it is skipped and reported.
 /// </summary>
-internal sealed class EntryCollector : ILineSink
+internal sealed class EntryCollector : IReadySink<SessionEntry>
 {
     private readonly string? _source;
-    private readonly List<SessionEntry> _output;
+    private readonly List<SessionEntry> _output = new();
     private readonly Action<SessionLineIssue>? _onUnknown;
     private ulong? _formatVersion;
 
     /// <param name="source">The input's name, for errors.</param>
-    /// <param name="output">Receives the entries.</param>
     /// <param name="onUnknown">Where complete lines this version cannot read are reported and skipped; without it they end the read.</param>
-    public EntryCollector(string? source, List<SessionEntry> output, Action<SessionLineIssue>? onUnknown = null)
+    public EntryCollector(string? source, Action<SessionLineIssue>? onUnknown = null)
     {
         _source = source;
-        _output = output;
         _onUnknown = onUnknown;
     }
 
     public long LineCount { get; private set; }
+
+    /// <summary>The entries read since the driver last took them.</summary>
+    public List<SessionEntry> Ready => _output;
+
+    /// <summary>Nothing to settle: every line was decided as it came, a torn last line included.</summary>
+    public void Complete()
+    {
+    }
 
     public void Line(ReadOnlySpan<byte> line, long offset, long end)
     {

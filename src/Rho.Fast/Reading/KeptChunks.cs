@@ -1,4 +1,7 @@
 using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Rho.Fast;
 
@@ -8,30 +11,59 @@ namespace Rho.Fast;
 /// <see cref="TextSlab"/>) and a kept read costs about the file's size in a few large arrays
 /// rather than a copy of every string. A line cut by the end of an array is moved to the next one.
 /// Keeping any one message keeps its array (at most <see cref="ChunkSize"/> bytes) alive.
+/// A kept read is the one that may be synchronous (<see cref="Pump"/>): a regular file's read
+/// waits only on the disk.
 /// </summary>
-internal sealed class KeptChunks
+internal sealed class KeptChunks : ILineSource, IDisposable
 {
     /// <summary>The size of an array, unless the file is smaller or a line longer.</summary>
     public const int ChunkSize = 1 << 20;
 
+    private readonly FileStream _file;
+    private readonly LineSplitter _splitter;
     private readonly LineBatch _batch;
     private long _unread;
     private byte[] _chunk;
     private int _start;
     private int _filled;
 
-    /// <param name="length">The file's length, to size the arrays of a small file exactly.</param>
+    /// <param name="path">The session file.</param>
+    /// <param name="options">The line limit and the decoding threads.</param>
     /// <param name="repairer">Where the lines go.</param>
-    /// <param name="threads">The most threads to decode lines on.</param>
-    public KeptChunks(long length, TailRepairer repairer, int threads)
+    public KeptChunks(string path, SessionReadOptions options, TailRepairer repairer)
     {
-        _unread = Math.Max(length, 0);
+        // No buffer of the stream's own: the file is read straight into the kept arrays.
+        _file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
+        _splitter = new LineSplitter(options);
+        _unread = Math.Max(_file.Length, 0);
         _chunk = NewChunk(0);
-        _batch = new LineBatch(repairer, threads);
+        _batch = new LineBatch(repairer, options.MaxDecodeThreads);
+    }
+
+    /// <summary>Reads once, with a blocking read, and hands the whole lines read on; returns whether the file has ended.</summary>
+    public bool Pump(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Split(_file.Read(Space().Span));
+    }
+
+    /// <summary>As <see cref="Pump"/>: the read blocks on the calling thread, as the path overloads of <see cref="SessionReader"/> say.</summary>
+    public ValueTask<bool> PumpAsync(CancellationToken cancellationToken) => new(Pump(cancellationToken));
+
+    public void Dispose()
+    {
+        _splitter.Dispose();
+        _file.Dispose();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>Where the next read goes: the free end of the current array, or of a new one holding the unfinished line.</summary>
-    public Memory<byte> Space()
+    private Memory<byte> Space()
     {
         if (_filled == _chunk.Length)
         {
@@ -46,14 +78,14 @@ internal sealed class KeptChunks
         return _chunk.AsMemory(_filled);
     }
 
-    /// <summary>Splits what was read into <see cref="Space"/> into lines, and hands them on decoded.</summary>
+    /// <summary>Splits what was read into <see cref="Space"/> into lines, and hands them on decoded; returns whether the file has ended.</summary>
     /// <param name="read">The bytes the last read gave; 0 at the end of the file.</param>
-    /// <param name="splitter">The line splitter.</param>
-    public void Split(int read, LineSplitter splitter)
+    private bool Split(int read)
     {
         _filled += read;
         _unread -= read;
-        _start += _batch.Split(splitter, _chunk, _start, _filled - _start, read == 0, kept: true);
+        _start += _batch.Split(_splitter, _chunk, _start, _filled - _start, read == 0, kept: true);
+        return read == 0;
     }
 
     /// <summary>

@@ -33,7 +33,6 @@ internal sealed class SessionFollower : IDisposable
     private readonly bool _byLength;
     private readonly LineSplitter _splitter;
     private readonly EntryCollector _sink;
-    private readonly List<SessionEntry> _ready = new();
     private readonly byte[] _guard = new byte[GuardLength];
     private int _guardLength;
     private SafeFileHandle _file;
@@ -59,12 +58,12 @@ internal sealed class SessionFollower : IDisposable
         _file = Open(path);
         _watch = new ReplacementWatch(_file, byLength);
         _splitter = new LineSplitter(lines);
-        _sink = new EntryCollector(_source, _ready, options.OnUnknownEntry);
+        _sink = new EntryCollector(_source, options.OnUnknownEntry);
         _buffer = ArrayPool<byte>.Shared.Rent(ReadSize);
     }
 
     /// <summary>The entries the last <see cref="Poll"/> completed, in file order; cleared by the next one.</summary>
-    public IReadOnlyList<SessionEntry> Ready => _ready;
+    public IReadOnlyList<SessionEntry> Ready => _sink.Ready;
 
     /// <summary>The offset just past the last complete line read.</summary>
     public long Consumed => _consumed;
@@ -82,7 +81,7 @@ internal sealed class SessionFollower : IDisposable
     public bool Poll()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        _ready.Clear();
+        _sink.Ready.Clear();
         _failure?.Throw();
         if (_watch.IsReplaced(_path, _file))
         {

@@ -15,6 +15,7 @@ public sealed class SessionMessageStream : IAsyncEnumerable<Message>
     private readonly string? _path;
     private readonly SessionReadOptions _options;
     private int _enumerated;
+    private TailRepairer? _repairer;
 
     /// <param name="open">Opens the input when the enumeration starts, so an unenumerated stream holds no file.</param>
     /// <param name="options">The read options.</param>
@@ -34,7 +35,7 @@ public sealed class SessionMessageStream : IAsyncEnumerable<Message>
     }
 
     /// <summary>What the read found; <see langword="null"/> until the enumeration has run to the end.</summary>
-    public SessionReadSummary? Summary { get; internal set; }
+    public SessionReadSummary? Summary => _repairer?.CompletedSummary;
 
     /// <inheritdoc/>
     /// <exception cref="System.InvalidOperationException">The stream was already enumerated.</exception>
@@ -45,8 +46,9 @@ public sealed class SessionMessageStream : IAsyncEnumerable<Message>
             throw new System.InvalidOperationException("A session message stream can be enumerated only once.");
         }
 
-        return (_path is not null
-            ? SessionReader.StreamFile(_path, _options, this, cancellationToken)
-            : SessionReader.Stream(_open!(), _options, this, cancellationToken)).GetAsyncEnumerator(cancellationToken);
+        var repairer = new TailRepairer(_options, RepairOutput.Stream);
+        ILineSource source = _path is not null ? new StreamedFileLines(_path, _options, repairer) : new PipeLines(_open!(), _options, repairer);
+        _repairer = repairer;
+        return LinePipeline.Yield(source, repairer, cancellationToken).GetAsyncEnumerator(cancellationToken);
     }
 }

@@ -34,10 +34,10 @@ public static partial class SessionReader
     {
         ArgumentNullException.ThrowIfNull(input);
         options ??= SessionReadOptions.Default;
-        var messages = new List<Message>();
-        var repairer = new TailRepairer(options, messages);
-        await FeedAsync(input, options, repairer, cancellationToken).ConfigureAwait(false);
-        return new SessionReadResult(messages, repairer.Complete());
+        var repairer = new TailRepairer(options);
+        await LinePipeline.RunAsync(new PipeLines(input, options, repairer), cancellationToken).ConfigureAwait(false);
+        repairer.Complete();
+        return new SessionReadResult(repairer.Ready, repairer.Summary);
     }
 
     /// <summary>Reads the repaired message list from a stream, which is left open.</summary>
@@ -55,14 +55,13 @@ public static partial class SessionReader
     /// <exception cref="SessionFormatException">A line other than the last non-empty one is unreadable, or a line is too long.</exception>
     public static async Task<SessionReadResult> ReadMessagesAsync(string path, SessionReadOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var messages = new List<Message>();
-        TailRepairer repairer = await ReadAsync(path, options, messages, cancellationToken).ConfigureAwait(false);
-        return new SessionReadResult(messages, repairer.Summary);
+        TailRepairer repairer = await ReadKeptAsync(path, options, RepairOutput.Messages, cancellationToken).ConfigureAwait(false);
+        return new SessionReadResult(repairer.Ready, repairer.Summary);
     }
 
     /// <summary>
-    /// Reads the repaired message list from a file synchronously, with blocking reads into one
-    /// pooled buffer: the same result as <see cref="ReadMessagesAsync(string, SessionReadOptions?, CancellationToken)"/>.
+    /// Reads the repaired message list from a file synchronously, with blocking reads into the
+    /// arrays its text is kept in: the same result as <see cref="ReadMessagesAsync(string, SessionReadOptions?, CancellationToken)"/>.
     /// </summary>
     /// <param name="path">The session file.</param>
     /// <param name="options">Limits; the path names the input in errors unless the options give a name.</param>
@@ -71,9 +70,8 @@ public static partial class SessionReader
     /// <exception cref="UnsupportedSessionFormatException">The file is in a format this version does not read.</exception>
     public static SessionReadResult ReadMessages(string path, SessionReadOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var messages = new List<Message>();
-        TailRepairer repairer = Read(path, options, messages, cancellationToken);
-        return new SessionReadResult(messages, repairer.Summary);
+        TailRepairer repairer = ReadKept(path, options, RepairOutput.Messages, cancellationToken);
+        return new SessionReadResult(repairer.Ready, repairer.Summary);
     }
 
     /// <summary>
@@ -87,7 +85,7 @@ public static partial class SessionReader
     /// <exception cref="SessionFormatException">A line cannot be read, or the records contradict each other (a delta on the wrong revision, a missing parent, ...).</exception>
     /// <exception cref="UnsupportedSessionFormatException">The header is of a format version above 4.</exception>
     public static SessionHistories ReadHistories(string path, SessionReadOptions? options = null, CancellationToken cancellationToken = default) =>
-        Read(path, options, new List<Message>(), cancellationToken, histories: true).Histories();
+        ReadKept(path, options, RepairOutput.Histories, cancellationToken).Histories();
 
     /// <summary>Reads a session of any format from 1 to 4 into the two histories rho 1.47 resumes with, as <see cref="ReadHistories(string, SessionReadOptions?, CancellationToken)"/> does.</summary>
     /// <param name="input">The session's bytes.</param>
@@ -100,13 +98,13 @@ public static partial class SessionReader
     {
         ArgumentNullException.ThrowIfNull(input);
         options ??= SessionReadOptions.Default;
-        var repairer = new TailRepairer(options, new List<Message>(), histories: true);
-        await FeedAsync(PipeReader.Create(input, PipeOptions(leaveOpen: true)), options, repairer, cancellationToken).ConfigureAwait(false);
+        var repairer = new TailRepairer(options, RepairOutput.Histories);
+        await LinePipeline.RunAsync(new PipeLines(PipeReader.Create(input, PipeOptions(leaveOpen: true)), options, repairer), cancellationToken).ConfigureAwait(false);
         repairer.Complete();
         return repairer.Histories();
     }
 
-    /// <summary>Reads a session file of any format from 1 to 4 into the two histories rho 1.47 resumes with, as <see cref="ReadHistories(string, SessionReadOptions?, CancellationToken)"/> does, reading the file asynchronously.</summary>
+    /// <summary>Reads a session file of any format from 1 to 4 into the two histories rho 1.47 resumes with, as <see cref="ReadHistories(string, SessionReadOptions?, CancellationToken)"/> does, as a task.</summary>
     /// <param name="path">The session file.</param>
     /// <param name="options">Line limit and how unreadable lines are treated; the source name defaults to <paramref name="path"/>.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
@@ -114,53 +112,35 @@ public static partial class SessionReader
     /// <exception cref="SessionFormatException">A line cannot be read, or the records contradict each other.</exception>
     /// <exception cref="UnsupportedSessionFormatException">The header is of a format version above 4.</exception>
     public static async Task<SessionHistories> ReadHistoriesAsync(string path, SessionReadOptions? options = null, CancellationToken cancellationToken = default) =>
-        (await ReadAsync(path, options, new List<Message>(), cancellationToken, histories: true).ConfigureAwait(false)).Histories();
+        (await ReadKeptAsync(path, options, RepairOutput.Histories, cancellationToken).ConfigureAwait(false)).Histories();
 
-    private static TailRepairer Read(string path, SessionReadOptions? options, List<Message> messages, CancellationToken cancellationToken, bool histories = false)
+    /// <summary>Reads a file into kept arrays (<see cref="KeptChunks"/>), with blocking reads, and completes the repair.</summary>
+    private static TailRepairer ReadKept(string path, SessionReadOptions? options, RepairOutput output, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         SessionReadOptions named = Named(options, path);
-        var repairer = new TailRepairer(named, messages, histories: histories);
-        using FileStream file = OpenKept(path);
-        using var splitter = new LineSplitter(named);
-        var chunks = new KeptChunks(file.Length, repairer, named.MaxDecodeThreads);
-        while (true)
+        var repairer = new TailRepairer(named, output);
+        using (var lines = new KeptChunks(path, named, repairer))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            int read = file.Read(chunks.Space().Span);
-            chunks.Split(read, splitter);
-            if (read == 0)
+            while (!lines.Pump(cancellationToken))
             {
-                repairer.Complete();
-                return repairer;
             }
         }
+
+        repairer.Complete();
+        return repairer;
     }
 
-    /// <summary>As <see cref="Read(string, SessionReadOptions?, List{Message}, CancellationToken, bool)"/>, with the file read asynchronously.</summary>
-    private static async Task<TailRepairer> ReadAsync(string path, SessionReadOptions? options, List<Message> messages, CancellationToken cancellationToken, bool histories = false)
+    /// <summary>As <see cref="ReadKept"/>, for the asynchronous overloads: errors come in the task.</summary>
+    private static async Task<TailRepairer> ReadKeptAsync(string path, SessionReadOptions? options, RepairOutput output, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         SessionReadOptions named = Named(options, path);
-        var repairer = new TailRepairer(named, messages, histories: histories);
-        await using Stream file = OpenFile(path);
-        using var splitter = new LineSplitter(named);
-        var chunks = new KeptChunks(file.Length, repairer, named.MaxDecodeThreads);
-        while (true)
-        {
-            int read = await file.ReadAsync(chunks.Space(), cancellationToken).ConfigureAwait(false);
-            chunks.Split(read, splitter);
-            if (read == 0)
-            {
-                repairer.Complete();
-                return repairer;
-            }
-        }
+        var repairer = new TailRepairer(named, output);
+        await LinePipeline.RunAsync(new KeptChunks(path, named, repairer), cancellationToken).ConfigureAwait(false);
+        repairer.Complete();
+        return repairer;
     }
-
-    /// <summary>A file for one forward pass into arrays of the caller's (no buffer of its own).</summary>
-    private static FileStream OpenKept(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
 
     /// <summary>
     /// Streams the messages that survive repair, each yielded as soon as that is certain: at once
@@ -209,8 +189,8 @@ public static partial class SessionReader
     {
         ArgumentNullException.ThrowIfNull(input);
         options ??= SessionReadOptions.Default;
-        var ready = new List<SessionEntry>();
-        await foreach (SessionEntry entry in Drive(input, options, new EntryCollector(options.SourceName, ready), ready, null, cancellationToken).ConfigureAwait(false))
+        var collector = new EntryCollector(options.SourceName);
+        await foreach (SessionEntry entry in LinePipeline.Yield(new PipeLines(input, options, collector), collector, cancellationToken).ConfigureAwait(false))
         {
             yield return entry;
         }
@@ -237,113 +217,6 @@ public static partial class SessionReader
         await foreach (SessionEntry entry in ReadEntriesAsync(PipeReader.Create(file, PipeOptions(leaveOpen: true)), Named(options, path), cancellationToken).ConfigureAwait(false))
         {
             yield return entry;
-        }
-    }
-
-    internal static IAsyncEnumerable<Message> Stream(PipeReader input, SessionReadOptions options, SessionMessageStream owner, CancellationToken cancellationToken)
-    {
-        var ready = new List<Message>();
-        var repairer = new TailRepairer(options, ready, streaming: true);
-        return Drive(input, options, repairer, ready, () => owner.Summary = repairer.Complete(), cancellationToken);
-    }
-
-    /// <summary>
-    /// Streams a file's messages as <see cref="Stream"/> does, reading into one reused buffer whose
-    /// lines are decoded on up to <see cref="SessionReadOptions.MaxDecodeThreads"/> threads. Text
-    /// is copied out of the buffer (into slabs), so memory stays bounded by what the caller keeps.
-    /// </summary>
-    internal static async IAsyncEnumerable<Message> StreamFile(string path, SessionReadOptions options, SessionMessageStream owner, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var ready = new List<Message>();
-        var repairer = new TailRepairer(options, ready, streaming: true);
-        var batch = new LineBatch(repairer, options.MaxDecodeThreads);
-        using var splitter = new LineSplitter(options);
-        await using Stream file = OpenFile(path);
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(KeptChunks.ChunkSize);
-        try
-        {
-            int filled = 0;
-            while (true)
-            {
-                if (filled == buffer.Length)
-                {
-                    // A line longer than the buffer: grow it (the splitter refuses past the line limit).
-                    byte[] larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
-                    buffer.AsSpan(0, filled).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                int read = await file.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
-                filled += read;
-                int consumed = batch.Split(splitter, buffer, 0, filled, read == 0, kept: false);
-                buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
-                filled -= consumed;
-                if (read == 0)
-                {
-                    owner.Summary = repairer.Complete();
-                }
-
-                foreach (Message message in ready)
-                {
-                    yield return message;
-                }
-
-                ready.Clear();
-                if (read == 0)
-                {
-                    break;
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    /// <summary>Feeds the pipe's lines to <paramref name="sink"/> and yields what it makes ready after each read.</summary>
-    private static async IAsyncEnumerable<T> Drive<T>(
-        PipeReader input, SessionReadOptions options, ILineSink sink, List<T> ready, Action? complete, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var splitter = new LineSplitter(options);
-        try
-        {
-            while (true)
-            {
-                ReadResult read = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
-                SequencePosition consumed = splitter.Split(read.Buffer, read.IsCompleted, sink);
-                input.AdvanceTo(consumed, read.Buffer.End);
-                if (read.IsCompleted)
-                {
-                    complete?.Invoke();
-                }
-
-                foreach (T item in ready)
-                {
-                    yield return item;
-                }
-
-                ready.Clear();
-                if (read.IsCompleted)
-                {
-                    break;
-                }
-            }
-        }
-        finally
-        {
-            splitter.Dispose();
-            await input.CompleteAsync().ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Feeds every line of <paramref name="input"/> to <paramref name="sink"/>, then completes the pipe.</summary>
-    internal static async Task FeedAsync(PipeReader input, SessionReadOptions options, ILineSink sink, CancellationToken cancellationToken)
-    {
-        // The sink keeps what it needs; nothing is yielded.
-        await foreach (object _ in Drive(input, options, sink, new List<object>(0), null, cancellationToken).ConfigureAwait(false))
-        {
         }
     }
 

@@ -10,11 +10,11 @@ namespace Rho.Fast;
 /// held back until all its results arrive in order, and the history cut before it when they do
 /// not. Only the open turn is ever held.
 /// </summary>
-internal sealed class TailRepairer : ILineSink
+internal sealed class TailRepairer : IReadySink<Message>
 {
     private readonly string? _source;
     private readonly SessionRecovery _recovery;
-    private readonly List<Message> _output;
+    private readonly List<Message> _output = new();
     private readonly List<Message> _turn = new();
     private readonly SessionReadSummary _summary = new();
     private readonly HistoryBuilder _history;
@@ -30,26 +30,34 @@ internal sealed class TailRepairer : ILineSink
 
     private readonly bool _streaming;
     private readonly bool _histories;
+    private bool _completed;
     private long _treeLine;
     private int _unrecognized;
     private long _emitted;
     private long _emittedBeforeTree = -1;
 
     /// <param name="options">The input's name and the recovery mode.</param>
-    /// <param name="output">Receives each message once it is known to survive repair.</param>
-    /// <param name="streaming">Whether <paramref name="output"/> is handed out as it fills, so a file whose history is rebuilt only at its end must be refused once messages went out.</param>
-    /// <param name="histories">Whether <see cref="Histories"/> will be asked for, so the tree must be complete (its nodes' timestamps too).</param>
-    public TailRepairer(SessionReadOptions options, List<Message> output, bool streaming = false, bool histories = false)
+    /// <param name="output">What the read makes: the repaired messages, the histories, or a stream handed out as it fills.</param>
+    public TailRepairer(SessionReadOptions options, RepairOutput output = RepairOutput.Messages)
     {
-        _streaming = streaming;
+        _streaming = output == RepairOutput.Stream;
+        _histories = output == RepairOutput.Histories;
         _source = options.SourceName;
         _recovery = options.Recovery;
-        _output = output;
-        _history = new HistoryBuilder(options.SourceName, keepMessages: !streaming, keepTimestamps: histories);
-        _histories = histories;
+        _history = new HistoryBuilder(options.SourceName, keepMessages: !_streaming, keepTimestamps: _histories);
     }
 
+    /// <summary>What the read found so far; complete once <see cref="Complete"/> has run.</summary>
     public SessionReadSummary Summary => _summary;
+
+    /// <summary>The summary once the input has ended, else <see langword="null"/>.</summary>
+    public SessionReadSummary? CompletedSummary => _completed ? _summary : null;
+
+    /// <summary>
+    /// The messages known to survive repair. For a stream, those since the driver last took them;
+    /// otherwise, once <see cref="Complete"/> has run, the repaired history.
+    /// </summary>
+    public List<Message> Ready => _output;
 
     public long LineCount => _summary.LineCount;
 
@@ -116,7 +124,7 @@ internal sealed class TailRepairer : ILineSink
     }
 
     /// <summary>Ends the input: an unreadable last line is a torn write, an open turn is dropped.</summary>
-    public SessionReadSummary Complete()
+    public void Complete()
     {
         if (_pending is { } pending)
         {
@@ -157,7 +165,7 @@ internal sealed class TailRepairer : ILineSink
             _summary.DroppedMessageCount = model.Count - kept;
         }
 
-        return _summary;
+        _completed = true;
     }
 
     /// <summary>The histories rho 1.47 resumes with; call after <see cref="Complete"/>.</summary>

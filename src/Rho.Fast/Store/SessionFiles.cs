@@ -107,7 +107,7 @@ public static class SessionFiles
                 sink = new SalvageSink(kept, dropped);
                 await using (Stream input = SessionReader.OpenFile(full))
                 {
-                    await SessionReader.FeedAsync(PipeReader.Create(input, SessionReader.PipeOptions(leaveOpen: true)), named, sink, cancellationToken).ConfigureAwait(false);
+                    await LinePipeline.RunAsync(new PipeLines(PipeReader.Create(input, SessionReader.PipeOptions(leaveOpen: true)), named, sink), cancellationToken).ConfigureAwait(false);
                 }
 
                 if (!force)
