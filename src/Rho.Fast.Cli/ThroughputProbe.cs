@@ -14,18 +14,19 @@ namespace Rho.Fast.Cli;
 /// A dependency-free, in-process throughput check for a session file, for a quick look without a
 /// benchmark harness: the repaired read, serialization of the same messages, and durable appends.
 /// Reading and serializing are first run untimed until the JIT has optimized them (at least three
-/// times and one second), appending once; then each is timed over several iterations with a
+/// times and three seconds), appending once; then each is timed over several iterations with a
 /// <see cref="Stopwatch"/>, and the median is reported.
 /// </summary>
 internal static class ThroughputProbe
 {
     private const string Timestamp = "1757811590";
 
-    // Tiered compilation optimizes hot code after some calls and a short delay; warming up for
-    // this long makes the timed runs measure optimized code rather than the first tier.
+    // Tiered compilation optimizes hot code in steps (instrumented, then optimized), each after
+    // some calls and a quiet delay: a read of a 1 MB file reached its steady time only after about
+    // two seconds of runs. Warming up for this long makes the timed runs measure optimized code. A
+    // cap on the count would end a small file's warm-up (a millisecond a run) before that.
     private const int MinWarmups = 3;
-    private const int MaxWarmups = 50;
-    private static readonly TimeSpan s_warmup = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan s_warmup = TimeSpan.FromSeconds(3);
 
     /// <summary>Times reading, serializing and appending, and returns one measurement for each.</summary>
     /// <param name="path">The session file to read; its messages are also what is serialized and appended.</param>
@@ -181,9 +182,9 @@ internal static class ThroughputProbe
         return chars;
     }
 
-    /// <summary>Runs <paramref name="run"/> untimed until warm, then once per slot of <paramref name="times"/>, recording each.</summary>
     /// <summary>
-    /// Times <paramref name="run"/> after warm-ups. Before each timed run the previous run's result
+    /// Times <paramref name="run"/> after warm-ups (untimed, until the JIT has optimized it), once
+    /// per slot of <paramref name="times"/>. Before each timed run the previous run's result
     /// is let go (<paramref name="reset"/>) and collected, outside the time: the Rust reference
     /// frees its messages outside its timed region too, and BenchmarkDotNet collects between
     /// iterations by default. A run's own collections are timed.
@@ -191,7 +192,7 @@ internal static class ThroughputProbe
     private static async Task TimeAsync(double[] times, Func<Task> run, Action? reset = null)
     {
         long warmStart = Stopwatch.GetTimestamp();
-        for (int w = 0; w < MaxWarmups && (w < MinWarmups || Stopwatch.GetElapsedTime(warmStart) < s_warmup); w++)
+        for (int w = 0; w < MinWarmups || Stopwatch.GetElapsedTime(warmStart) < s_warmup; w++)
         {
             await run().ConfigureAwait(false);
         }
