@@ -62,17 +62,51 @@ internal static class TextSlab
         return Copy(bytes, out start);
     }
 
+    /// <summary>
+    /// Stores the body of a JSON string as <see cref="Store"/> does, with a quote on each side of it
+    /// in the array (in a kept line those of the string itself; written around a copy), so text in
+    /// serde's escaping is written back as one span. Returns the array and where the body starts.
+    /// </summary>
+    public static byte[] StoreQuoted(ReadOnlySpan<byte> body, out int start)
+    {
+        byte[]? kept = t_kept;
+        if (kept is not null && !body.IsEmpty)
+        {
+            nint offset = Unsafe.ByteOffset(ref MemoryMarshal.GetArrayDataReference(kept), ref MemoryMarshal.GetReference(body));
+            if ((nuint)offset <= (nuint)(kept.Length - body.Length))
+            {
+                start = (int)offset;
+                return kept;
+            }
+        }
+
+        byte[] slab = Reserve(body.Length + 2, out int at);
+        slab[at] = (byte)'"';
+        body.CopyTo(slab.AsSpan(at + 1));
+        slab[at + 1 + body.Length] = (byte)'"';
+        start = at + 1;
+        return slab;
+    }
+
     /// <summary>Copies <paramref name="bytes"/> into a slab; returns the array and where in it they start.</summary>
     public static byte[] Copy(ReadOnlySpan<byte> bytes, out int start)
     {
-        if (bytes.Length >= OwnArray)
+        byte[] slab = Reserve(bytes.Length, out start);
+        bytes.CopyTo(slab.AsSpan(start));
+        return slab;
+    }
+
+    /// <summary>Room for <paramref name="length"/> bytes, in a slab or an array of their own.</summary>
+    private static byte[] Reserve(int length, out int start)
+    {
+        if (length >= OwnArray)
         {
             start = 0;
-            return bytes.ToArray();
+            return GC.AllocateUninitializedArray<byte>(length);
         }
 
         byte[]? chunk = t_chunk;
-        if (chunk is null || ChunkSize - t_used < bytes.Length)
+        if (chunk is null || ChunkSize - t_used < length)
         {
             // Uninitialized: every byte handed out is written first.
             chunk = t_chunk = GC.AllocateUninitializedArray<byte>(ChunkSize);
@@ -80,8 +114,7 @@ internal static class TextSlab
         }
 
         start = t_used;
-        bytes.CopyTo(chunk.AsSpan(start));
-        t_used += bytes.Length;
+        t_used += length;
         return chunk;
     }
 

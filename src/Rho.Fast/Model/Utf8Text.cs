@@ -116,7 +116,7 @@ public readonly struct Utf8Text : IEquatable<Utf8Text>, IWireSerializable<Utf8Te
             throw new WireFormatException(nameof(Utf8Text), null, null, "the string is not valid Unicode: " + problem, reader.TokenStartIndex);
         }
 
-        byte[] slab = TextSlab.Store(body, out int start);
+        byte[] slab = TextSlab.StoreQuoted(body, out int start);
         return FromJson(slab, start, body.Length, escapes);
     }
 
@@ -128,6 +128,13 @@ public readonly struct Utf8Text : IEquatable<Utf8Text>, IWireSerializable<Utf8Te
         if (_json is null || (_flags & (Flags.Escaped | Flags.Canonical)) == Flags.Escaped)
         {
             WireWrite.String(writer, ToString());
+            return;
+        }
+
+        if (IsQuoted)
+        {
+            // One copy: the string as it was read, quotes and all.
+            writer.WriteRawValue(_json.AsSpan(_start - 1, _length + 2), skipInputValidation: true);
             return;
         }
 
@@ -143,6 +150,10 @@ public readonly struct Utf8Text : IEquatable<Utf8Text>, IWireSerializable<Utf8Te
             ArrayPool<byte>.Shared.Return(rented);
         }
     }
+
+    /// <summary>Whether the body read from JSON has its quotes around it in the array (text read by <see cref="ReadWire"/> always has).</summary>
+    private bool IsQuoted =>
+        _start > 0 && _start + _length < _json!.Length && _json[_start - 1] == (byte)'"' && _json[_start + _length] == (byte)'"';
 
     /// <summary>
     /// The UTF-8 bytes of the text without copying, when it was read without escapes; otherwise
@@ -198,9 +209,17 @@ public readonly struct Utf8Text : IEquatable<Utf8Text>, IWireSerializable<Utf8Te
         if (_json is not null && (_flags & (Flags.Escaped | Flags.Canonical)) != Flags.Escaped)
         {
             Span<byte> span = destination.GetSpan(_length + 2);
-            span[0] = (byte)'"';
-            _json.AsSpan(_start, _length).CopyTo(span[1..]);
-            span[_length + 1] = (byte)'"';
+            if (IsQuoted)
+            {
+                _json.AsSpan(_start - 1, _length + 2).CopyTo(span);
+            }
+            else
+            {
+                span[0] = (byte)'"';
+                _json.AsSpan(_start, _length).CopyTo(span[1..]);
+                span[_length + 1] = (byte)'"';
+            }
+
             destination.Advance(_length + 2);
             return _length + 2;
         }
