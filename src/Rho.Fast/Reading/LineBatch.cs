@@ -17,10 +17,15 @@ internal sealed class LineBatch : ILineSink
     // Fewer lines than this are decoded where they are: a thread costs more than they do.
     private const int MinLinesPerThread = 32;
 
+    // Lines a thread takes from the shared counter at once: few enough to even out, enough that
+    // the counter is touched rarely.
+    private const int LinesPerTake = 4;
+
     private readonly TailRepairer _repairer;
     private readonly int _threads;
     private DecodedLine[] _lines = new DecodedLine[256];
     private int _count;
+    private int _next;
     private byte[] _chunk = [];
     private bool _kept;
 
@@ -99,17 +104,18 @@ internal sealed class LineBatch : ILineSink
         }
         else
         {
-            // The other threads take the first parts; this thread the last, then waits for theirs
+            // Lines differ in size a thousandfold (a tool's output against a short reply), so equal
+            // shares of lines are unequal work: every thread takes a few lines at a time from a
+            // shared counter until none are left. This thread works too, then waits for the others
             // (running any not yet started itself, so a busy pool only costs the parallelism).
+            _next = 0;
             var others = new Task[threads - 1];
-            int part = count / threads;
             for (int t = 0; t < others.Length; t++)
             {
-                int from = t * part;
-                others[t] = Task.Factory.StartNew(() => DecodeElsewhere(from, from + part), CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Default);
+                others[t] = Task.Factory.StartNew(DecodeElsewhere, CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Default);
             }
 
-            Decode(others.Length * part, count);
+            DecodeShared();
             Task.WaitAll(others);
         }
 
@@ -125,11 +131,28 @@ internal sealed class LineBatch : ILineSink
     }
 
     /// <summary>Decodes on another thread, which must know as this one does whether text may stay in the array.</summary>
-    private void DecodeElsewhere(int from, int to)
+    private void DecodeElsewhere()
     {
         using (TextSlab.Keep(_kept ? _chunk : null))
         {
-            Decode(from, to);
+            DecodeShared();
+        }
+    }
+
+    /// <summary>Decodes lines, a few at a time, until the shared counter passes the last.</summary>
+    private void DecodeShared()
+    {
+        int count = _count;
+        while (true)
+        {
+            int to = Interlocked.Add(ref _next, LinesPerTake);
+            int from = to - LinesPerTake;
+            if (from >= count)
+            {
+                return;
+            }
+
+            Decode(from, Math.Min(to, count));
         }
     }
 
