@@ -63,6 +63,21 @@ public sealed class Utf8TextTests
     }
 
     [Theory]
+    [MemberData(nameof(Samples))]
+    public void Text_is_written_the_same_with_or_without_its_quotes_around_it_in_the_array(string value)
+    {
+        byte[] json = Encoding.UTF8.GetBytes(Serde(value));
+        byte[] bare = [.. "xx"u8, .. json.AsSpan(1, json.Length - 2), .. "yy"u8];
+        Utf8Text quoted = ReadBack(Serde(value));
+        Utf8Text unquoted = Utf8Text.FromJson(bare, 2, json.Length - 2);
+
+        Assert.Equal(json, Json(quoted));
+        Assert.Equal(json, Json(unquoted));
+        Assert.Equal(json, WireJson(quoted));
+        Assert.Equal(json, WireJson(unquoted));
+    }
+
+    [Theory]
     [InlineData("\"\\u00e9t\\u00E9\"", "été")]
     [InlineData("\"a\\/b\"", "a/b")]
     [InlineData("\"\\u0041\\u000A\"", "A\n")]
@@ -137,6 +152,17 @@ public sealed class Utf8TextTests
         int written = text.WriteJsonTo(writer);
         Assert.Equal(writer.WrittenCount, written);
         return writer.WrittenSpan.ToArray();
+    }
+
+    private static byte[] WireJson(Utf8Text text)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, Wire.WriterOptions))
+        {
+            text.WriteWire(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static byte[] Utf8(Utf8Text text)

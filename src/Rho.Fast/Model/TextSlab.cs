@@ -72,8 +72,10 @@ internal static class TextSlab
         byte[]? kept = t_kept;
         if (kept is not null && !body.IsEmpty)
         {
+            // The bytes around a body read from a line are its quotes, and in the cache still.
             nint offset = Unsafe.ByteOffset(ref MemoryMarshal.GetArrayDataReference(kept), ref MemoryMarshal.GetReference(body));
-            if ((nuint)offset <= (nuint)(kept.Length - body.Length))
+            nint closing = kept.Length - 1 - body.Length;
+            if (offset >= 1 && offset <= closing && kept[(int)offset - 1] == (byte)'"' && kept[(int)offset + body.Length] == (byte)'"')
             {
                 start = (int)offset;
                 return kept;

@@ -59,6 +59,9 @@ public readonly struct Utf8Text : IEquatable<Utf8Text>, IWireSerializable<Utf8Te
 
         /// <summary>Every escape is one serde_json writes, so the body is written back as it is.</summary>
         Canonical = 2,
+
+        /// <summary>The array has a quote on each side of the body, so the whole string is one span.</summary>
+        Quoted = 4,
     }
 
     /// <summary>The empty text.</summary>
@@ -87,15 +90,18 @@ public readonly struct Utf8Text : IEquatable<Utf8Text>, IWireSerializable<Utf8Te
     /// <param name="buffer">The buffer holding the body; kept alive by the text.</param>
     /// <param name="start">Where the body starts.</param>
     /// <param name="length">The body's length in bytes.</param>
-    internal static Utf8Text FromJson(byte[] buffer, int start, int length) =>
-        FromJson(buffer, start, length, StringScanner.Classify(buffer.AsSpan(start, length)));
+    internal static Utf8Text FromJson(byte[] buffer, int start, int length)
+    {
+        bool quoted = start > 0 && start + length < buffer.Length && buffer[start - 1] == (byte)'"' && buffer[start + length] == (byte)'"';
+        return FromJson(buffer, start, length, StringScanner.Classify(buffer.AsSpan(start, length)), quoted);
+    }
 
-    /// <summary>As <see cref="FromJson(byte[], int, int)"/>, when the scan already knows what escapes the body has.</summary>
-    private static Utf8Text FromJson(byte[] buffer, int start, int length, StringEscapes escapes)
+    /// <summary>As <see cref="FromJson(byte[], int, int)"/>, when the scan already knows what escapes the body has and whether its quotes are around it.</summary>
+    private static Utf8Text FromJson(byte[] buffer, int start, int length, StringEscapes escapes, bool quoted)
     {
         Flags flags = escapes == StringEscapes.None ? Flags.None
             : Flags.Escaped | (SerdeEscaping.IsCanonical(escapes) ? Flags.Canonical : Flags.None);
-        return new Utf8Text(buffer, start, length, flags);
+        return new Utf8Text(buffer, start, length, quoted ? flags | Flags.Quoted : flags);
     }
 
     /// <summary>Reads a JSON string into a slab of the read's text; for generated code.</summary>
@@ -117,7 +123,7 @@ public readonly struct Utf8Text : IEquatable<Utf8Text>, IWireSerializable<Utf8Te
         }
 
         byte[] slab = TextSlab.StoreQuoted(body, out int start);
-        return FromJson(slab, start, body.Length, escapes);
+        return FromJson(slab, start, body.Length, escapes, quoted: true);
     }
 
     /// <summary>Writes the text as serde_json does; text read with serde's own escaping is copied as it is.</summary>
@@ -151,9 +157,12 @@ public readonly struct Utf8Text : IEquatable<Utf8Text>, IWireSerializable<Utf8Te
         }
     }
 
-    /// <summary>Whether the body read from JSON has its quotes around it in the array (text read by <see cref="ReadWire"/> always has).</summary>
-    private bool IsQuoted =>
-        _start > 0 && _start + _length < _json!.Length && _json[_start - 1] == (byte)'"' && _json[_start + _length] == (byte)'"';
+    /// <summary>
+    /// Whether the body read from JSON has its quotes around it in the array (text read by
+    /// <see cref="ReadWire"/> always has). A flag rather than a look at the bytes: the end of a long
+    /// text is a cache miss of its own before the copy.
+    /// </summary>
+    private bool IsQuoted => (_flags & Flags.Quoted) != 0;
 
     /// <summary>
     /// The UTF-8 bytes of the text without copying, when it was read without escapes; otherwise
