@@ -65,6 +65,37 @@ public sealed class KeptReadTests
         await AssertSameAsPipe(path, 2);
     }
 
+    [Theory]
+    [InlineData("m1 m2 m3", 3)]
+    [InlineData("H m1 H m2 m3", 3)]
+    [InlineData("m1 H m2", 2)]
+    [InlineData("H call H result m3", 3)]
+    [InlineData("H m1 call", 1)]
+    [InlineData("H m1 call m2 m3", 1)]
+    [InlineData("H m1 call H result", 3)]
+    public async Task A_file_read_by_the_seed_rules_but_not_the_tree_rules_keeps_what_survives(string lines, int survivors)
+    {
+        // A second header or messages before the header stop the history builder, whose list is
+        // otherwise the result: the messages from there on must be kept by the repair itself.
+        using var dir = new TempDirectory();
+        string path = dir.Combine("linear.jsonl");
+        var text = new StringBuilder();
+        foreach (string line in lines.Split(' '))
+        {
+            text.Append(line switch
+            {
+                "H" => Conversation.HeaderLine(),
+                "call" => Conversation.EntryLine(Conversation.ToolCalls("a")),
+                "result" => Conversation.EntryLine(Conversation.Result("a")),
+                _ => Conversation.EntryLine(Message.UserText(line)),
+            });
+        }
+
+        File.WriteAllText(path, text.ToString());
+        await AssertSameAsPipe(path, 1);
+        Assert.Equal(survivors, SessionReader.ReadMessages(path).Messages.Count);
+    }
+
     [Fact]
     public void At_least_one_thread_decodes() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new SessionReadOptions { MaxDecodeThreads = 0 });

@@ -52,6 +52,15 @@ internal sealed class HistoryBuilder
     /// <summary>How many messages of a file of messages alone were counted but not kept.</summary>
     public long UnkeptMessages { get; private set; }
 
+    /// <summary>Whether a record broke the rules: <see cref="Build"/> throws, and no more messages are kept.</summary>
+    public bool HasFailed => _failure is not null;
+
+    /// <summary>
+    /// The first <paramref name="count"/> messages of a file read while it was linear, handed over
+    /// without a copy: the builder's own list. Nothing may be asked of the builder's history after.
+    /// </summary>
+    public List<Message> TakeLinearModel(int count) => _legacyState.Model.Detach(count);
+
     /// <summary>
     /// Whether the history is the file's messages in order: a header of format 1 to 3 (or none), then
     /// message entries only, so the seed's reading rules give the same model history, message by message.

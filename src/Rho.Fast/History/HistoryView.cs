@@ -52,6 +52,22 @@ internal readonly struct HistoryView<T>
     /// <summary>Whether both are the same prefix of the same list (a copy with equal items is not).</summary>
     public bool IsSameView(HistoryView<T> other) => ReferenceEquals(_items, other._items) && Count == other.Count;
 
+    /// <summary>
+    /// The view's list itself, cut to its first <paramref name="count"/> items, for a caller that
+    /// takes it over: no view of the list may be used after.
+    /// </summary>
+    public List<T> Detach(int count)
+    {
+        if (count > Count)
+        {
+            throw new System.ArgumentOutOfRangeException(nameof(count));
+        }
+
+        List<T> items = _items ?? new List<T>();
+        items.RemoveRange(count, items.Count - count);
+        return items;
+    }
+
     public List<T> ToList()
     {
         var list = new List<T>(Count);

@@ -19,7 +19,7 @@ internal sealed class LineBatch : ILineSink
 
     // Lines a thread takes from the shared counter at once: few enough to even out, enough that
     // the counter is touched rarely.
-    private const int LinesPerTake = 4;
+    private const int LinesPerTake = 16;
 
     private readonly TailRepairer _repairer;
     private readonly int _threads;

@@ -14,7 +14,12 @@ internal sealed class TailRepairer : IReadySink<Message>
 {
     private readonly string? _source;
     private readonly SessionRecovery _recovery;
-    private readonly List<Message> _output = new();
+    private List<Message> _output = new();
+
+    // Whether _output is filled as messages survive. A read of the message list alone leaves it
+    // empty while the file is linear: the history builder holds the same messages in the same
+    // order (what survives is always a prefix of them), so its list becomes the result at the end.
+    private bool _ownOutput;
     private readonly List<Message> _turn = new();
     private readonly SessionReadSummary _summary = new();
     private readonly HistoryBuilder _history;
@@ -45,6 +50,7 @@ internal sealed class TailRepairer : IReadySink<Message>
         _source = options.SourceName;
         _recovery = options.Recovery;
         _history = new HistoryBuilder(options.SourceName, keepMessages: !_streaming, keepTimestamps: _histories);
+        _ownOutput = output != RepairOutput.Messages;
     }
 
     /// <summary>What the read found so far; complete once <see cref="Complete"/> has run.</summary>
@@ -158,11 +164,17 @@ internal sealed class TailRepairer : IReadySink<Message>
 
             List<Message> model = _history.Build().FullModel();
             int kept = ToolTurns.AnsweredLength(model);
-            _output.Clear();
-            _output.AddRange(model.GetRange(0, kept));
+            _output = model.GetRange(0, kept);
+            _ownOutput = true;
             _summary.DroppedTurn = null;
             _summary.UnansweredToolCallIds = [];
             _summary.DroppedMessageCount = model.Count - kept;
+        }
+
+        if (!_ownOutput)
+        {
+            _output = _history.TakeLinearModel((int)_emitted);
+            _ownOutput = true;
         }
 
         _completed = true;
@@ -306,6 +318,13 @@ internal sealed class TailRepairer : IReadySink<Message>
         }
 
         _history.Add(entry, number, offset);
+        if (!_ownOutput && _history.HasFailed)
+        {
+            // The builder keeps no more messages (the file is read by the seed's rules): from here the output is kept here.
+            _output = _history.TakeLinearModel((int)_emitted);
+            _ownOutput = true;
+        }
+
         if (!_history.IsLinear)
         {
             // From here on the history is rho 1.47's, rebuilt at the end of the input.
@@ -346,7 +365,11 @@ internal sealed class TailRepairer : IReadySink<Message>
                 return;
             }
 
-            _output.Add(message);
+            if (_ownOutput)
+            {
+                _output.Add(message);
+            }
+
             _emitted++;
             Commit(end);
             return;
@@ -357,7 +380,11 @@ internal sealed class TailRepairer : IReadySink<Message>
             _turn.Add(message);
             if (_turn.Count - 1 == _expectedIds.Count)
             {
-                _output.AddRange(_turn);
+                if (_ownOutput)
+                {
+                    _output.AddRange(_turn);
+                }
+
                 _emitted += _turn.Count;
                 _turn.Clear();
                 _expectedIds.Clear();
