@@ -70,6 +70,41 @@ public static class SnapshotInputs
                 public sealed record Unknown(RawJson Value) : OpenInternal;
             }
             """,
+        ["Untagged"] = """
+            namespace Demo;
+
+            [TaggedUnion(Untagged = true)]
+            public abstract partial record Untagged
+            {
+                [WireCase(Shape = CaseShape.Newtype)]
+                public sealed record Number(long Value) : Untagged;
+                [WireCase(Shape = CaseShape.Newtype)]
+                public sealed record Words(List<string> Value) : Untagged;
+                public sealed record Pair(string Key, double Weight) : Untagged;
+            }
+            """,
+        ["Enum"] = """
+            namespace Demo;
+
+            [WireEnum(RenameAll = RenameRule.SnakeCase)]
+            public enum Enum { EndTurn, MaxTokens, [WireName("tool")] ToolUse }
+            """,
+        ["Vocabulary"] = """
+            namespace Demo;
+
+            [WireRecord]
+            public sealed partial record Inner(int Level, string Room);
+
+            [WireRecord]
+            public sealed partial record Vocabulary(
+                Rho.Fast.Utf8Text Body,
+                [WireDefault] uint Count,
+                [WireSkip(SkipWhen.Null)] string? Nickname,
+                [WireDefault, WireSkip(SkipWhen.Empty)] List<string> Tags,
+                SortedDictionary<string, uint> Counts,
+                [WireFlatten] Inner Where,
+                [WireFlatten] SortedDictionary<string, JsonValue> Rest);
+            """,
         ["Record"] = """
             namespace Demo;
 
