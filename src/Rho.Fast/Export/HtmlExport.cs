@@ -248,16 +248,8 @@ internal sealed class HtmlExport(TextWriter output, SessionExportOptions options
 
         output.Write(" <code class=\"note\">");
         HtmlText.Write(output, result.Id);
-        output.Write("</code> <span class=\"note\">· ");
-        output.Write(ExportText.Measure(content));
-        output.Write("</span>");
-        if (!open)
-        {
-            output.Write(" <span class=\"preview\">");
-            HtmlText.Write(output, ExportText.FirstLine(content, PreviewLength));
-            output.Write("</span>");
-        }
-
+        output.Write("</code>");
+        WriteSizeAndPreview(content, open);
         output.Write("</summary>\n<pre class=\"output\">\n");
         HtmlText.Write(output, content);
         output.Write("</pre>\n</details>\n");
@@ -272,18 +264,23 @@ internal sealed class HtmlExport(TextWriter output, SessionExportOptions options
         output.Write(isOpen ? "\" open>" : "\">");
         output.Write("<summary>");
         HtmlText.Write(output, label);
+        WriteSizeAndPreview(text, isOpen);
+        output.Write("</summary>\n<pre>\n");
+        HtmlText.Write(output, text);
+        output.Write("</pre>\n</details>\n");
+    }
+
+    /// <summary>A folded text's size, and its first line when it starts folded.</summary>
+    private void WriteSizeAndPreview(string text, bool open)
+    {
         output.Write(" <span class=\"note\">· ");
         output.Write(ExportText.Measure(text));
         output.Write("</span>");
-        if (!isOpen)
+        if (!open)
         {
             output.Write(" <span class=\"preview\">");
             HtmlText.Write(output, ExportText.FirstLine(text, PreviewLength));
             output.Write("</span>");
         }
-
-        output.Write("</summary>\n<pre>\n");
-        HtmlText.Write(output, text);
-        output.Write("</pre>\n</details>\n");
     }
 }
