@@ -49,14 +49,9 @@ internal static class TextSlab
     public static byte[] Store(ReadOnlySpan<byte> bytes, out int start)
     {
         byte[]? kept = t_kept;
-        if (kept is not null && !bytes.IsEmpty)
+        if (kept is not null && !bytes.IsEmpty && (start = Where(kept, bytes)) >= 0)
         {
-            nint offset = Unsafe.ByteOffset(ref MemoryMarshal.GetArrayDataReference(kept), ref MemoryMarshal.GetReference(bytes));
-            if ((nuint)offset <= (nuint)(kept.Length - bytes.Length))
-            {
-                start = (int)offset;
-                return kept;
-            }
+            return kept;
         }
 
         return Copy(bytes, out start);
@@ -70,16 +65,12 @@ internal static class TextSlab
     public static byte[] StoreQuoted(ReadOnlySpan<byte> body, out int start)
     {
         byte[]? kept = t_kept;
-        if (kept is not null && !body.IsEmpty)
+
+        // The bytes around a body read from a line are its quotes, and in the cache still.
+        if (kept is not null && !body.IsEmpty && (start = Where(kept, body)) >= 1
+            && start + body.Length < kept.Length && kept[start - 1] == (byte)'"' && kept[start + body.Length] == (byte)'"')
         {
-            // The bytes around a body read from a line are its quotes, and in the cache still.
-            nint offset = Unsafe.ByteOffset(ref MemoryMarshal.GetArrayDataReference(kept), ref MemoryMarshal.GetReference(body));
-            nint closing = kept.Length - 1 - body.Length;
-            if (offset >= 1 && offset <= closing && kept[(int)offset - 1] == (byte)'"' && kept[(int)offset + body.Length] == (byte)'"')
-            {
-                start = (int)offset;
-                return kept;
-            }
+            return kept;
         }
 
         byte[] slab = Reserve(body.Length + 2, out int at);
@@ -88,6 +79,13 @@ internal static class TextSlab
         slab[at + 1 + body.Length] = (byte)'"';
         start = at + 1;
         return slab;
+    }
+
+    /// <summary>Where <paramref name="bytes"/> start in <paramref name="array"/>, or -1 when they do not lie in it.</summary>
+    private static int Where(byte[] array, ReadOnlySpan<byte> bytes)
+    {
+        nint offset = Unsafe.ByteOffset(ref MemoryMarshal.GetArrayDataReference(array), ref MemoryMarshal.GetReference(bytes));
+        return offset >= 0 && offset <= array.Length - bytes.Length ? (int)offset : -1;
     }
 
     /// <summary>Copies <paramref name="bytes"/> into a slab; returns the array and where in it they start.</summary>

@@ -72,7 +72,7 @@ internal sealed class LineBatch : ILineSink
     public void Line(ReadOnlySpan<byte> line, long offset, long end)
     {
         nint start = Unsafe.ByteOffset(ref MemoryMarshal.GetArrayDataReference(_chunk), ref MemoryMarshal.GetReference(line));
-        if ((nuint)start > (nuint)(_chunk.Length - line.Length))
+        if (start < 0 || start > _chunk.Length - line.Length)
         {
             // Not in the array (a splitter's own copy): everything before it first, then this, as it is.
             Flush();
