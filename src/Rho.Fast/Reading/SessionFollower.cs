@@ -197,10 +197,7 @@ internal sealed class SessionFollower : IDisposable
         }
 
         // A line longer than the buffer: grow it (the splitter refuses past the line limit).
-        byte[] larger = ArrayPool<byte>.Shared.Rent(checked(Math.Max(_buffer.Length * 2, _held + ReadSize)));
-        _buffer.AsSpan(0, _held).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = larger;
+        PooledBytes.Grow(ref _buffer, _held, checked(Math.Max(_buffer.Length * 2, _held + ReadSize)));
     }
 
     private void DropHeld()

@@ -34,15 +34,14 @@ internal sealed class StreamedFileLines : ILineSource
     public async ValueTask<bool> PumpAsync(CancellationToken cancellationToken)
     {
         _file ??= SessionReader.OpenFile(_path);
-        byte[] buffer = _buffer ??= ArrayPool<byte>.Shared.Rent(KeptChunks.ChunkSize);
-        if (_filled == buffer.Length)
+        _buffer ??= ArrayPool<byte>.Shared.Rent(KeptChunks.ChunkSize);
+        if (_filled == _buffer.Length)
         {
             // A line longer than the buffer: grow it (the splitter refuses past the line limit).
-            byte[] larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
-            buffer.AsSpan(0, _filled).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(buffer);
-            _buffer = buffer = larger;
+            PooledBytes.Grow(ref _buffer, _filled, checked(_buffer.Length * 2));
         }
+
+        byte[] buffer = _buffer;
 
         int read = await _file.ReadAsync(buffer.AsMemory(_filled), cancellationToken).ConfigureAwait(false);
         _filled += read;

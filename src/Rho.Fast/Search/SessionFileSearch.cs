@@ -89,10 +89,7 @@ internal sealed class SessionFileSearch
                         }
                         else
                         {
-                            byte[] larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                            buffer.AsSpan(0, carry).CopyTo(larger);
-                            ArrayPool<byte>.Shared.Return(buffer);
-                            buffer = larger;
+                            PooledBytes.Grow(ref buffer, carry, buffer.Length * 2);
                         }
                     }
 
