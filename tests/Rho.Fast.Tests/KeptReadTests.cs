@@ -27,6 +27,56 @@ public sealed class KeptReadTests
     }
 
     [Theory]
+    [InlineData(2)]
+    [InlineData(5)]
+    public async Task Arrays_of_more_short_lines_than_wait_at_once_read_in_order(int threads)
+    {
+        // Tens of thousands of lines an array: the lines waiting to be decoded fill up, and the
+        // reader must decode and apply in order before it splits on.
+        using var dir = new TempDirectory();
+        string path = dir.Combine("short.jsonl");
+        var text = new StringBuilder();
+        text.Append(Conversation.HeaderLine());
+        for (int i = 0; i < 80_000; i++)
+        {
+            text.Append(Conversation.EntryLine(Message.UserText(i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        File.WriteAllText(path, text.ToString());
+        Assert.True(new FileInfo(path).Length > 3 * KeptChunks.ChunkSize);
+
+        await AssertSameAsPipe(path, threads);
+        var messages = SessionReader.ReadMessages(path, new SessionReadOptions { MaxDecodeThreads = threads }).Messages;
+        Assert.Equal(80_000, messages.Count);
+        Assert.Equal(Message.UserText("79999"), messages[^1]);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(5)]
+    public async Task Entries_of_unknown_types_throughout_are_reported_with_their_own_bytes(int threads)
+    {
+        // An unknown entry's preview is taken from its line when it is applied, after decoding:
+        // a reused buffer must not have been read into again by then.
+        using var dir = new TempDirectory();
+        string path = dir.Combine("unknown.jsonl");
+        var text = new StringBuilder();
+        text.Append(Conversation.HeaderLine());
+        for (int i = 0; i < 20_000; i++)
+        {
+            text.Append(i % 7 == 3
+                ? "{\"type\":\"checkpoint\",\"n\":" + i + ",\"pad\":\"" + new string('p', i % 300) + "\"}\n"
+                : Conversation.EntryLine(Message.UserText("line " + i + new string('x', i % 500))));
+        }
+
+        File.WriteAllText(path, text.ToString());
+        Assert.True(new FileInfo(path).Length > 3 * KeptChunks.ChunkSize);
+
+        await AssertSameAsPipe(path, threads);
+        Assert.Equal((20_000 - 4) / 7 + 1, SessionReader.ReadMessages(path).Summary.UnknownEntries.Count);
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(2)]
     public async Task Damage_is_found_at_the_same_line_as_the_pipe_finds_it(int threads)
@@ -130,6 +180,7 @@ public sealed class KeptReadTests
         {
             Assert.Equal(expected.Messages, streamed);
             Assert.Equal(expected.Summary.ValidLength, stream.Summary!.ValidLength);
+            Assert.Equal(expected.Summary.UnknownEntries, stream.Summary.UnknownEntries);
         }
 
         foreach ((SessionReadResult? actual, Exception? error) in new[] { (kept, keptError), (keptAsync, keptAsyncError) })
@@ -144,6 +195,7 @@ public sealed class KeptReadTests
                 Assert.Equal(expected.Summary.LineCount, actual.Summary.LineCount);
                 Assert.Equal(expected.Summary.TornTail, actual.Summary.TornTail);
                 Assert.Equal(expected.Summary.DroppedMessageCount, actual.Summary.DroppedMessageCount);
+                Assert.Equal(expected.Summary.UnknownEntries, actual.Summary.UnknownEntries);
             }
         }
     }

@@ -21,7 +21,7 @@ internal sealed class KeptChunks : ILineSource, IDisposable
 
     private readonly FileStream _file;
     private readonly LineSplitter _splitter;
-    private readonly LineBatch _batch;
+    private readonly OrderedLineDecoder _decoder;
     private long _unread;
     private byte[] _chunk;
     private int _start;
@@ -37,7 +37,7 @@ internal sealed class KeptChunks : ILineSource, IDisposable
         _splitter = new LineSplitter(options);
         _unread = Math.Max(_file.Length, 0);
         _chunk = NewChunk(0);
-        _batch = new LineBatch(repairer, options.MaxDecodeThreads);
+        _decoder = new OrderedLineDecoder(repairer, options.MaxDecodeThreads, kept: true);
     }
 
     /// <summary>Reads once, with a blocking read, and hands the whole lines read on; returns whether the file has ended.</summary>
@@ -52,6 +52,7 @@ internal sealed class KeptChunks : ILineSource, IDisposable
 
     public void Dispose()
     {
+        _decoder.Dispose();
         _splitter.Dispose();
         _file.Dispose();
     }
@@ -84,7 +85,7 @@ internal sealed class KeptChunks : ILineSource, IDisposable
     {
         _filled += read;
         _unread -= read;
-        _start += _batch.Split(_splitter, _chunk, _start, _filled - _start, read == 0, kept: true);
+        _start += _decoder.Split(_splitter, _chunk, _start, _filled - _start, read == 0);
         return read == 0;
     }
 

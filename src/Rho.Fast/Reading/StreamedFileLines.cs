@@ -7,18 +7,24 @@ using System.Threading.Tasks;
 namespace Rho.Fast;
 
 /// <summary>
-/// The lines of a file read into one reused, pooled buffer and decoded on up to
-/// <see cref="SessionReadOptions.MaxDecodeThreads"/> threads (<see cref="LineBatch"/>). Text is
-/// copied out of the buffer (into slabs), so memory stays bounded by what the caller keeps.
-/// The file is opened by the first pump, so a stream never enumerated opens nothing.
+/// The lines of a file read into two reused, pooled buffers in turn and decoded on up to
+/// <see cref="SessionReadOptions.MaxDecodeThreads"/> threads (<see cref="OrderedLineDecoder"/>):
+/// one buffer is read into while the lines of the other are decoded. Text is copied out of the
+/// buffers (into slabs), so memory stays bounded by what the caller keeps. The file is opened by
+/// the first pump, so a stream never enumerated opens nothing.
 /// </summary>
 internal sealed class StreamedFileLines : ILineSource
 {
     private readonly string _path;
     private readonly LineSplitter _splitter;
-    private readonly LineBatch _batch;
+    private readonly OrderedLineDecoder _decoder;
+    private readonly byte[]?[] _buffers = new byte[]?[2];
+
+    // For each buffer, the lines split from it so far: all of them are applied before it is read into again.
+    private readonly long[] _linesFrom = new long[2];
     private Stream? _file;
-    private byte[]? _buffer;
+    private int _current;
+    private int _start;
     private int _filled;
 
     /// <param name="path">The session file.</param>
@@ -28,36 +34,50 @@ internal sealed class StreamedFileLines : ILineSource
     {
         _path = path;
         _splitter = new LineSplitter(options);
-        _batch = new LineBatch(repairer, options.MaxDecodeThreads);
+        _decoder = new OrderedLineDecoder(repairer, options.MaxDecodeThreads, kept: false);
     }
 
     public async ValueTask<bool> PumpAsync(CancellationToken cancellationToken)
     {
         _file ??= SessionReader.OpenFile(_path);
-        _buffer ??= ArrayPool<byte>.Shared.Rent(KeptChunks.ChunkSize);
-        if (_filled == _buffer.Length)
+
+        // The other buffer, once its lines are applied, with the unfinished line of this one at its start.
+        int next = 1 - _current;
+        _decoder.ApplyThrough(_linesFrom[next]);
+        int pending = _filled - _start;
+        byte[] buffer = _buffers[next] ??= ArrayPool<byte>.Shared.Rent(KeptChunks.ChunkSize);
+        if (pending * 2L > buffer.Length)
         {
-            // A line longer than the buffer: grow it (the splitter refuses past the line limit).
-            PooledBytes.Grow(ref _buffer, _filled, checked(_buffer.Length * 2));
+            // A line longer than half the buffer: a larger one (the splitter refuses past the line limit).
+            PooledBytes.Grow(ref buffer, 0, checked(pending * 2));
+            _buffers[next] = buffer;
         }
 
-        byte[] buffer = _buffer;
+        if (pending > 0)
+        {
+            _buffers[_current].AsSpan(_start, pending).CopyTo(buffer);
+        }
 
-        int read = await _file.ReadAsync(buffer.AsMemory(_filled), cancellationToken).ConfigureAwait(false);
-        _filled += read;
-        int consumed = _batch.Split(_splitter, buffer, 0, _filled, read == 0, kept: false);
-        buffer.AsSpan(consumed, _filled - consumed).CopyTo(buffer);
-        _filled -= consumed;
+        int read = await _file.ReadAsync(buffer.AsMemory(pending), cancellationToken).ConfigureAwait(false);
+        _current = next;
+        _filled = pending + read;
+        _start = _decoder.Split(_splitter, buffer, 0, _filled, read == 0);
+        _linesFrom[next] = _decoder.LinesSplit;
         return read == 0;
     }
 
     public async ValueTask DisposeAsync()
     {
+        // The helpers first: they may still be reading the buffers.
+        _decoder.Dispose();
         _splitter.Dispose();
-        if (_buffer is not null)
+        for (int i = 0; i < _buffers.Length; i++)
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = null;
+            if (_buffers[i] is { } buffer)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                _buffers[i] = null;
+            }
         }
 
         if (_file is not null)
