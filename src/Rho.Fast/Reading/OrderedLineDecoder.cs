@@ -17,8 +17,8 @@ namespace Rho.Fast;
 /// Lines wait in a ring. Helper threads live as long as there is input to come, taking a few
 /// lines at a time from a shared counter; the caller's thread takes lines too, applies those
 /// decoded in order, and goes back to read and split the next array while the helpers decode
-/// the rest of this one. So neither reading nor decoding waits for
-/// the other at every array, and a thread that waits for work sleeps rather than spins.
+/// the rest of this one. So neither reading nor decoding waits for the other at every array, and
+/// a thread that waits for work sleeps rather than spins.
 /// </remarks>
 internal sealed class OrderedLineDecoder : ILineSink, IDisposable
 {
@@ -29,7 +29,6 @@ internal sealed class OrderedLineDecoder : ILineSink, IDisposable
     // in size a thousandfold), enough that the counter is touched rarely and that a call and its
     // result mostly land on one thread, which shares their recent strings.
     private const int LinesPerTake = 16;
-
 
     // How long a helper waits for lines before it ends.
     private const int IdleMilliseconds = 100;
@@ -45,7 +44,8 @@ internal sealed class OrderedLineDecoder : ILineSink, IDisposable
     private byte[] _chunk = [];
 
     // Lines split (written by the caller's thread only), taken to decode (by any thread, with an
-    // atomic exchange), and applied (by the caller's thread only). A line's place in the ring is its count modulo RingSize, a power of two.
+    // atomic exchange), and applied (by the caller's thread only). A line's place in the ring is
+    // its count modulo RingSize, a power of two.
     private long _published;
     private long _claimed;
     private long _applied;
