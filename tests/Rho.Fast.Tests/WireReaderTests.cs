@@ -258,6 +258,36 @@ public sealed class WireReaderTests
     }
 
     [Fact]
+    public void The_first_sixteen_bytes_are_scanned_as_the_byte_loop_scans_them()
+    {
+        // The scan looks at a string's first 16 bytes alone before whole blocks: a quote, then a
+        // backslash or a control byte, at every pair of places around that vector's end.
+        byte[] marks = [(byte)'\\', 0x01, (byte)'"', (byte)'n'];
+        for (int quote = 0; quote < 40; quote++)
+        {
+            for (int other = 0; other < 40; other++)
+            {
+                foreach (byte mark in marks)
+                {
+                    byte[] buffer = new byte[100];
+                    buffer.AsSpan().Fill((byte)'w');
+                    buffer[other] = mark;
+                    buffer[quote] = (byte)'"';
+                    foreach (int from in new[] { 0, 1, 3 })
+                    {
+                        int expected = StringScanner.FindStringEndScalar(buffer, from, out StringEscapes expectedEscapes);
+                        Assert.Equal(expected, StringScanner.FindStringEnd(buffer, from, out StringEscapes escapes));
+                        if (expected >= 0)
+                        {
+                            Assert.Equal(expectedEscapes, escapes);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void The_scan_tells_serde_escaping_exactly_when_serde_would_write_the_same_bytes()
     {
         var random = new Random(12);

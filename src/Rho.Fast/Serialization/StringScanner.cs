@@ -37,10 +37,28 @@ internal static class StringScanner
         escapes = StringEscapes.None;
         int length = buffer.Length;
         ref byte start = ref MemoryMarshal.GetReference(buffer);
+        int i = from;
+        if (from <= length - 16)
+        {
+            // Most strings (keys, tags, short values) end within 16 bytes: one vector, not a block.
+            Vector128<byte> head = Vector128.LoadUnsafe(ref Unsafe.Add(ref start, from));
+            uint quotes = Vector128.Equals(head, Vector128.Create((byte)'"')).ExtractMostSignificantBits();
+            uint others = (Vector128.Equals(head, Vector128.Create((byte)'\\')) | Vector128.LessThan(head, Vector128.Create((byte)0x20))).ExtractMostSignificantBits();
+            if (quotes != 0 && (others & ((quotes & (0 - quotes)) - 1)) == 0)
+            {
+                return from + BitOperations.TrailingZeroCount(quotes);
+            }
+
+            if ((quotes | others) == 0)
+            {
+                // Plain text to the vector's end: the blocks start after it, with nothing carried.
+                i = from + 16;
+            }
+        }
 
         // 1 when the first byte of the next block follows an odd run of backslashes.
         ulong carry = 0;
-        for (int i = from; i < length; i += Block)
+        for (; i < length; i += Block)
         {
             // The tail: the last full block again, with the bytes already seen shifted out (the
             // bits past the end are then zero).
