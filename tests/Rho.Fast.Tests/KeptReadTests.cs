@@ -35,14 +35,7 @@ public sealed class KeptReadTests
         // reader must decode and apply in order before it splits on.
         using var dir = new TempDirectory();
         string path = dir.Combine("short.jsonl");
-        var text = new StringBuilder();
-        text.Append(Conversation.HeaderLine());
-        for (int i = 0; i < 80_000; i++)
-        {
-            text.Append(Conversation.EntryLine(Message.UserText(i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
-        }
-
-        File.WriteAllText(path, text.ToString());
+        WriteSession(path, 80_000, i => Conversation.EntryLine(Message.UserText(i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         Assert.True(new FileInfo(path).Length > 3 * KeptChunks.ChunkSize);
 
         await AssertSameAsPipe(path, threads);
@@ -60,16 +53,9 @@ public sealed class KeptReadTests
         // a reused buffer must not have been read into again by then.
         using var dir = new TempDirectory();
         string path = dir.Combine("unknown.jsonl");
-        var text = new StringBuilder();
-        text.Append(Conversation.HeaderLine());
-        for (int i = 0; i < 20_000; i++)
-        {
-            text.Append(i % 7 == 3
-                ? "{\"type\":\"checkpoint\",\"n\":" + i + ",\"pad\":\"" + new string('p', i % 300) + "\"}\n"
-                : Conversation.EntryLine(Message.UserText("line " + i + new string('x', i % 500))));
-        }
-
-        File.WriteAllText(path, text.ToString());
+        WriteSession(path, 20_000, i => i % 7 == 3
+            ? "{\"type\":\"checkpoint\",\"n\":" + i + ",\"pad\":\"" + new string('p', i % 300) + "\"}\n"
+            : Conversation.EntryLine(Message.UserText("line " + i + new string('x', i % 500))));
         Assert.True(new FileInfo(path).Length > 3 * KeptChunks.ChunkSize);
 
         await AssertSameAsPipe(path, threads);
@@ -198,6 +184,19 @@ public sealed class KeptReadTests
                 Assert.Equal(expected.Summary.UnknownEntries, actual.Summary.UnknownEntries);
             }
         }
+    }
+
+    /// <summary>Writes a header and <paramref name="count"/> lines made by <paramref name="line"/>.</summary>
+    private static void WriteSession(string path, int count, Func<int, string> line)
+    {
+        var text = new StringBuilder();
+        text.Append(Conversation.HeaderLine());
+        for (int i = 0; i < count; i++)
+        {
+            text.Append(line(i));
+        }
+
+        File.WriteAllText(path, text.ToString());
     }
 
     private static int NextLineStart(byte[] bytes, int from) => from + Array.IndexOf(bytes, (byte)'\n', from) - from + 1;
