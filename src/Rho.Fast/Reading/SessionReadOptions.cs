@@ -24,10 +24,11 @@ public sealed class SessionReadOptions
     /// <summary>
     /// The most threads a read of a file by its path (kept or streamed) decodes the file's lines
     /// on: the calling thread, which also reads the file, and thread-pool threads, which decode
-    /// while it reads and are given back once the file is read. Decoding a line needs nothing from the lines before
-    /// it, so only the repair rules then run line by line, in order; the result is the same for
-    /// any value. Reads of pipes and <see cref="System.IO.Stream"/>s decode on the calling thread.
-    /// Default: 2, or 1 on a single processor. Set 1 to keep a read on the calling thread.
+    /// while it reads and are given back once the file is read. Decoding a line needs nothing
+    /// from the lines before it, so only the repair rules then run line by line, in order; the
+    /// result is the same for any value. Reads of pipes and <see cref="System.IO.Stream"/>s decode
+    /// on the calling thread. Default: 2, or 1 on a single processor. Set 1 to keep a read on the
+    /// calling thread.
     /// </summary>
     /// <exception cref="System.ArgumentOutOfRangeException">The value is below 1.</exception>
     public int MaxDecodeThreads
