@@ -213,7 +213,8 @@ internal sealed class OrderedLineDecoder : ILineSink, IDisposable
 
             if (_applied >= through)
             {
-                if (!readOn || (Volatile.Read(ref _liveHelpers) > 0 && UnclaimedBytes() <= _leftForHelpers) || !DecodeTake())
+                // What had to be applied is; go back to read unless this thread should decode more first.
+                if (!readOn || LeaveToHelpers() || !DecodeTake())
                 {
                     return;
                 }
@@ -229,11 +230,17 @@ internal sealed class OrderedLineDecoder : ILineSink, IDisposable
         }
     }
 
-    /// <summary>The bytes of the lines no thread has taken yet.</summary>
-    private long UnclaimedBytes()
+    /// <summary>Whether helpers run and the lines no thread has taken yet are no more than their share.</summary>
+    private bool LeaveToHelpers()
     {
+        if (Volatile.Read(ref _liveHelpers) == 0)
+        {
+            return false;
+        }
+
         long claimed = Volatile.Read(ref _claimed);
-        return claimed >= _published ? 0 : _publishedEnd - _ring![Index(claimed)].Offset;
+        long unclaimedBytes = claimed >= _published ? 0 : _publishedEnd - _ring![Index(claimed)].Offset;
+        return unclaimedBytes <= _leftForHelpers;
     }
 
     /// <summary>

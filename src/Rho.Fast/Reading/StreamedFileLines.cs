@@ -25,7 +25,8 @@ internal sealed class StreamedFileLines : ILineSource
     private readonly OrderedLineDecoder _decoder;
     private readonly byte[]?[] _buffers = new byte[]?[2];
 
-    // For each buffer, the lines split from it so far: all of them are applied before it is read into again.
+    // For each buffer, how many lines had been split once its own were: that many are applied
+    // before it is read into again.
     private readonly long[] _linesFrom = new long[2];
     private Stream? _file;
     private int _current;
